@@ -1,0 +1,9 @@
+"""Stage ``actors``. PLACEHOLDER: the extraction issue replaces this."""
+
+from __future__ import annotations
+
+from communique.model import Document
+
+
+def actors(doc: Document) -> None:
+    return None

@@ -1,0 +1,9 @@
+"""Stage ``acts``. PLACEHOLDER: the extraction issue replaces this."""
+
+from __future__ import annotations
+
+from communique.model import Document
+
+
+def acts(doc: Document) -> None:
+    return None

@@ -1,0 +1,9 @@
+"""Stage ``commitments``. PLACEHOLDER: the extraction issue replaces this."""
+
+from __future__ import annotations
+
+from communique.model import Document
+
+
+def commitments(doc: Document) -> None:
+    return None

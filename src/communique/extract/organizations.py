@@ -1,0 +1,9 @@
+"""Stage ``organizations``. PLACEHOLDER: the extraction issue replaces this."""
+
+from __future__ import annotations
+
+from communique.model import Document
+
+
+def organizations(doc: Document) -> None:
+    return None
