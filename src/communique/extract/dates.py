@@ -1,9 +1,404 @@
-"""Stage ``dates``. PLACEHOLDER: the extraction issue replaces this."""
+"""Stage ``dates``: every calendar reference of a sentence, normalised to ISO 8601 at its precision.
+
+``find_dates(text, language, anchor)`` is the pure function behind the stage (the
+parser uses it for the dateline too). Values: ``2025-12-18``, ``2024-08``,
+``2026``, a range ``2026-04-22/2026-04-24``, a span of years ``2025/2026``.
+Relative references (``今年1月``, ``本年2月14日``, ``8月10日``, ``this year``,
+``today``) resolve against ``anchor`` (the statement date) and are skipped when
+there is none. Durations (``30年近く``, ``three years``) are not dates.
+
+How: the text is mapped one character for one (full-width digits and dashes to
+ASCII) so that match offsets are offsets into the original text; a set of
+patterns built once from ``data/dates.yaml`` proposes candidates, and the
+longest non-overlapping candidates win (a range beats the dates inside it).
+"""
 
 from __future__ import annotations
 
-from communique.model import Document
+import datetime as _dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from communique.datafiles import load_yaml
+from communique.model import DateMention, Document
+
+# Full-width ASCII (U+FF01..U+FF5E) -> ASCII, ideographic space -> space, dashes -> "-":
+# one character for one, so offsets stay valid in the original text.
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: 0x20, 0x2010: 0x2D, 0x2011: 0x2D, 0x2012: 0x2D, 0x2013: 0x2D, 0x2014: 0x2D,
+              0x2015: 0x2D, 0x2212: 0x2D})
+
+MAX_TEXT = 200_000  # a sentence is never this long; longer input is cut, not scanned for minutes
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    year: int
+    month: int
+    day: int
+
+
+def _parse_anchor(anchor: str | None) -> _Anchor | None:
+    if not anchor:
+        return None
+    m = re.match(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", anchor)
+    if not m:
+        return None
+    return _Anchor(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+
+
+# ---------------------------------------------------------------- numbers
+
+@cache
+def _vocab() -> dict:
+    return load_yaml("dates.yaml")
+
+
+def _kanji_number(text: str) -> int | None:
+    """``十二`` -> 12, ``三十一`` -> 31, ``二〇二五`` -> 2025 (digit by digit when no 十)."""
+    digits: dict[str, int] = _vocab()["kanji_digits"]
+    if not text:
+        return None
+    if "十" in text:
+        head, _, tail = text.partition("十")
+        if "十" in tail:
+            return None
+        tens = digits.get(head) if head else 1
+        ones = digits.get(tail) if tail else 0
+        if tens is None or ones is None:
+            return None
+        return tens * 10 + ones
+    value = 0
+    for ch in text:
+        if ch not in digits:
+            return None
+        value = value * 10 + digits[ch]
+    return value
+
+
+def _number(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if text.isascii() and text.isdigit():
+        return int(text)
+    if text == "元":  # 令和元年: the first year of an era
+        return 1
+    return _kanji_number(text)
+
+
+# ---------------------------------------------------------------- values
+
+def _ymd(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    if not 1000 <= year <= 2999:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        _dt.date(year, month, day)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    value: str
+
+
+Resolver = Callable[[re.Match[str], "_Anchor | None"], "str | None"]
+
+
+# ---------------------------------------------------------------- Japanese
+
+def _alt(words: list[str] | dict[str, int]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _japanese_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
+    v = _vocab()
+    eras: dict[str, int] = v["eras_ja"]
+    rel_years: dict[str, int] = v["relative_years_ja"]
+    rel_fiscal: dict[str, int] = v["relative_fiscal_years_ja"]
+    rel_months: dict[str, int] = v["relative_months_ja"]
+    rel_days: dict[str, int] = v["relative_days_ja"]
+    kd = "〇零一二三四五六七八九"
+    # A year: 2025 / 二〇二五 / 令和7 / 令和元 / 今年 (relative; no 年 follows it).
+    def year(tag: str) -> str:
+        return (
+            rf"(?:(?<![\d.,])(?P<{tag}y>\d{{4}})(?!\d)|(?P<{tag}k>[{kd}]{{4}})"
+            rf"|(?P<{tag}era>{_alt(eras)})\s?(?P<{tag}en>\d{{1,2}}|元|[{kd}十]{{1,3}}))\s?年"
+            rf"|(?P<{tag}rel>{_alt(rel_years)})(?!度)"
+        )
+
+    num = rf"(?:\d{{1,2}}|[{kd}十]{{1,3}})"
+
+    def month(tag: str) -> str:
+        return rf"(?<!\d)(?P<{tag}m>{num})\s?月"
+
+    def day(tag: str) -> str:
+        return rf"(?<!\d)(?P<{tag}d>{num})\s?日"
+
+    upto = r"\s?(?:から|より|～|〜|~|-|－|―|‐|ー|–|—)\s?"
+
+    def year_of(m: re.Match[str], tag: str, anchor: _Anchor | None) -> int | None:
+        g = m.groupdict()
+        if g.get(f"{tag}y"):
+            return int(g[f"{tag}y"])
+        if g.get(f"{tag}k"):
+            return _kanji_number(g[f"{tag}k"])
+        if g.get(f"{tag}era"):
+            n = _number(g[f"{tag}en"])
+            return None if n is None else eras[g[f"{tag}era"]] + n
+        if g.get(f"{tag}rel"):
+            return None if anchor is None else anchor.year + rel_years[g[f"{tag}rel"]]
+        return None
+
+    def full_year(m: re.Match[str], tag: str, anchor: _Anchor | None, default: int | None) -> int | None:
+        if any(m.groupdict().get(f"{tag}{k}") for k in ("y", "k", "era", "rel")):
+            return year_of(m, tag, anchor)
+        return default
+
+    def r_range_days(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+        y1 = full_year(m, "a", anchor, anchor.year if anchor else None)
+        if y1 is None:
+            return None
+        y2 = full_year(m, "b", anchor, y1)
+        m1 = _number(m["am"])
+        m2 = _number(m["bm"]) if m["bm"] else m1
+        a = _ymd(y1, m1, _number(m["ad"]))
+        b = _ymd(y2 or y1, m2, _number(m["bd"]))
+        return f"{a}/{b}" if a and b and a <= b else None
+
+    def r_range_months(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+        y1 = full_year(m, "a", anchor, anchor.year if anchor else None)
+        if y1 is None:
+            return None
+        y2 = full_year(m, "b", anchor, y1)
+        a, b = _ymd(y1, _number(m["am"])), _ymd(y2 or y1, _number(m["bm"]))
+        return f"{a}/{b}" if a and b and a < b else None
+
+    def r_span_years(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+        y1, y2 = year_of(m, "a", anchor), year_of(m, "b", anchor)
+        if m["ay2"]:
+            y1 = int(m["ay2"])
+        a, b = (_ymd(y1) if y1 else None), (_ymd(y2) if y2 else None)
+        return f"{a}/{b}" if a and b and a < b else None
+
+    def r_date(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+        y = full_year(m, "a", anchor, anchor.year if anchor else None)
+        return None if y is None else _ymd(y, _number(m["am"]), _number(m["ad"]))
+
+    def r_month(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+        y = full_year(m, "a", anchor, anchor.year if anchor else None)
+        return None if y is None else _ymd(y, _number(m["am"]))
+
+    def r_year(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+        y = year_of(m, "a", anchor)
+        return None if y is None else _ymd(y)
+
+    def r_rel_fiscal(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+        if anchor is None:
+            return None
+        fiscal = anchor.year if anchor.month >= 4 else anchor.year - 1
+        return _ymd(fiscal + rel_fiscal[m[0]])
+
+    def r_rel_month(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+        if anchor is None:
+            return None
+        return _ymd(*_shift_month(anchor.year, anchor.month, rel_months[m[0]]))
+
+    def r_rel_day(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+        if anchor is None:
+            return None
+        d = _dt.date(anchor.year, anchor.month, max(1, anchor.day)) + _dt.timedelta(days=rel_days[m[0]])
+        return d.isoformat()
+
+    not_duration = r"(?!\s?(?:間|代|近く|以上|以来の|余り|ぶり|超|半))"
+    opt_year = lambda tag: rf"(?:{year(tag)})?\s?"  # noqa: E731 - tiny local helper
+    pats: list[tuple[str, Resolver]] = [
+        # 2026年4月22日から24日(まで) / 4月22日～5月2日 / 2025年12月1日から2026年1月5日
+        (rf"{opt_year('a')}{month('a')}\s?{day('a')}{upto}(?:{year('b')})?\s?(?:{month('b')}\s?)?{day('b')}",
+         r_range_days),
+        # 2025年12月から2026年3月
+        (rf"{opt_year('a')}{month('a')}{upto}(?:{year('b')})?\s?{month('b')}", r_range_months),
+        # 2025－2026年 / 2025年から2026年 / 令和7年度～令和8年度
+        (rf"(?:(?<![\d.,])(?P<ay2>\d{{4}})|{year('a')}(?:度)?){upto}{year('b')}(?:度)?{not_duration}",
+         r_span_years),
+        (rf"{opt_year('a')}{month('a')}\s?{day('a')}", r_date),
+        (rf"{opt_year('a')}{month('a')}(?!\s?(?:間|以上|余り))", r_month),
+        (rf"(?:{year('a')})(?:度)?{not_duration}", r_year),
+        (_alt(rel_fiscal), r_rel_fiscal),
+        (_alt(rel_months), r_rel_month),
+        (_alt(rel_days), r_rel_day),
+    ]
+    return [(re.compile(p), r) for p, r in pats]
+
+
+# ---------------------------------------------------------------- English
+
+@cache
+def _english_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
+    v = _vocab()
+    months: dict[str, int] = v["months_en"]
+    rel_years: dict[str, int] = v["relative_years_en"]
+    rel_months: dict[str, int] = v["relative_months_en"]
+    rel_days: dict[str, int] = v["relative_days_en"]
+    month_alt = "|".join(re.escape(w) + ("" if w.endswith(".") else r"\b")
+                         for w in sorted(months, key=len, reverse=True))
+
+    def month(tag: str) -> str:
+        return rf"(?P<{tag}m>{month_alt})"
+
+    def day(tag: str) -> str:
+        return rf"(?<!\d)(?P<{tag}d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+
+    year_re = r"(?<![\d.,$€£¥])(?P<{t}y>1[89]\d\d|2[01]\d\d)(?![\d,]\d|s\b|’s\b)"
+
+    def year(tag: str) -> str:
+        return year_re.format(t=tag)
+
+    dash = r"\s?(?:-|to|through|until|till)\s?"
+    comma = r",?\s+(?:of\s+)?"
+
+    def mon(m: re.Match[str], tag: str) -> int:
+        return months[m[f"{tag}m"]]
+
+    def r_range_mdy(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+        y = int(m["by"]) if m["by"] else (anchor.year if anchor else None)
+        if y is None:
+            return None
+        m2 = mon(m, "b") if m["bm"] else mon(m, "a")
+        a, b = _ymd(y, mon(m, "a"), int(m["ad"])), _ymd(y, m2, int(m["bd"]))
+        return f"{a}/{b}" if a and b and a < b else None
+
+    def r_range_dmy(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+        y = int(m["by"]) if m["by"] else (anchor.year if anchor else None)
+        if y is None:
+            return None
+        m1 = mon(m, "a") if m["am"] else mon(m, "b")
+        a, b = _ymd(y, m1, int(m["ad"])), _ymd(y, mon(m, "b"), int(m["bd"]))
+        return f"{a}/{b}" if a and b and a < b else None
+
+    def r_mdy(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+        y = int(m["ay"]) if m["ay"] else (anchor.year if anchor else None)
+        return None if y is None else _ymd(y, mon(m, "a"), int(m["ad"]))
+
+    def r_my(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+        return _ymd(int(m["ay"]), mon(m, "a"))
+
+    def r_span(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+        y1, tail = int(m["ay"]), m["by"]
+        y2 = int(tail) if len(tail) == 4 else (y1 // 100) * 100 + int(tail)
+        return f"{y1:04d}/{y2:04d}" if y1 < y2 <= y1 + 100 else None
+
+    def r_year(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+        return _ymd(int(m["ay"]))
+
+    def r_rel_year(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+        return None if anchor is None else _ymd(anchor.year + rel_years[m[0].lower()])
+
+    def r_rel_month(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+        if anchor is None:
+            return None
+        return _ymd(*_shift_month(anchor.year, anchor.month, rel_months[m[0].lower()]))
+
+    def r_rel_day(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+        if anchor is None:
+            return None
+        d = _dt.date(anchor.year, anchor.month, max(1, anchor.day))
+        return (d + _dt.timedelta(days=rel_days[m[0].lower()])).isoformat()
+
+    fiscal = "|".join(re.escape(w) for w in v["fiscal_prefixes_en"])
+    pats: list[tuple[str, Resolver, int]] = [
+        # May 19-21, 2023 / April 30 - May 2, 2024 / May 19-21 (year from the statement date)
+        (rf"\b{month('a')}\s?{day('a')}{dash}(?:{month('b')}\s?)?{day('b')}(?:{comma}{year('b')})?", r_range_mdy, 0),
+        # 19-21 May 2023 / 30 April - 2 May 2024
+        (rf"{day('a')}\s?(?:{month('a')}\s?)?{dash}{day('b')}\s{month('b')}(?:{comma}{year('b')})?", r_range_dmy, 0),
+        (rf"\b{month('a')}\s?{day('a')}(?:{comma}{year('a')})?", r_mdy, 0),
+        (rf"{day('a')}\s{month('a')}(?:{comma}{year('a')})?", r_mdy, 0),
+        (rf"\b{month('a')}{comma}{year('a')}", r_my, 0),
+        (rf"{year('a')}\s?-\s?(?P<by>2[01]\d\d|\d\d)(?![\d-])", r_span, 0),
+        (rf"(?:\b(?:{fiscal})\s?){year('a')}", r_year, 0),
+        (year("a"), r_year, 0),
+        (rf"\b(?:{_alt(rel_years)})\b", r_rel_year, re.IGNORECASE),
+        (rf"\b(?:{_alt(rel_months)})\b", r_rel_month, re.IGNORECASE),
+        # "today" as a date, not the figurative "of today", "today's world"
+        (rf"(?<!\bof )\b(?:{_alt(rel_days)})\b(?!['’]s)", r_rel_day, re.IGNORECASE),
+    ]
+    return [(re.compile(p, flags), r) for p, r, flags in pats]
+
+
+@cache
+def _english_blocks() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Spans where four digits are not years: resolution lists, and numbers before units."""
+    v = _vocab()
+    after = _alt(v["not_year_after_en"])
+    before = _alt(v["not_year_before_en"])
+    listed = re.compile(rf"(?:(?<![A-Za-z])(?:{after}))\s*\d+(?:\s*(?:,|and|or|&)\s*\d+)*")
+    units = re.compile(rf"\d[\d,.]*\s?(?:{before})\b")
+    return listed, units
+
+
+# ---------------------------------------------------------------- the function
+
+def _select(cands: list[_Candidate]) -> list[_Candidate]:
+    """Longest non-overlapping candidates, in text order."""
+    chosen: list[_Candidate] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def find_dates(text: str, language: str = "ja", anchor: str | None = None) -> list[DateMention]:
+    """Every calendar reference in ``text``, in order, each with its ISO value.
+
+    ``anchor`` is the statement date (ISO); relative dates resolve against it and
+    are left out when it is missing. Never raises on odd input.
+    """
+    if not text:
+        return []
+    text = text[:MAX_TEXT]
+    folded = text.translate(_FOLD)
+    a = _parse_anchor(anchor)
+    english = (language or "ja").lower().startswith("en")
+    patterns = _english_patterns() if english else _japanese_patterns()
+    blocked: list[tuple[int, int]] = []
+    if english:
+        for block in _english_blocks():
+            blocked.extend(m.span() for m in block.finditer(folded))
+    cands: list[_Candidate] = []
+    for pattern, resolve in patterns:
+        for m in pattern.finditer(folded):
+            if m.end() == m.start():
+                continue
+            if any(s < m.end() and m.start() < e for s, e in blocked):
+                continue
+            value = resolve(m, a)
+            if value:
+                start, end = m.span()
+                while end > start and folded[end - 1] in " ,":
+                    end -= 1
+                cands.append(_Candidate(start, end, value))
+    return [DateMention(text[c.start:c.end], c.value) for c in _select(cands)]
 
 
 def dates(doc: Document) -> None:
-    return None
+    """Fill ``sentence.dates`` for every sentence, relative dates against the statement date."""
+    language, anchor = doc.info.language, doc.info.date
+    for sentence in doc.sentences:
+        sentence.dates = find_dates(sentence.text, language, anchor)
