@@ -1,9 +1,500 @@
-"""Stage ``repair``: ``doc.raw_text`` -> ``doc.text`` + ``doc.repairs``. PLACEHOLDER."""
+"""Stage ``repair``: ``doc.raw_text`` -> ``doc.text`` + ``doc.repairs``.
+
+Undoes what PDF converters and HTML/Word-to-Markdown converters do to a
+statement, and lists every change as a :class:`Repair`:
+
+1. whitespace: BOM, CR, no-break and zero-width spaces, trailing spaces (not logged:
+   spaces carry no text);
+2. page furniture: on form-feed separated pages, running headers and footers
+   repeated on several pages, and page numbers (``page_furniture``);
+3. blocks: the text is cut into blocks at blank lines (and where a numbered
+   paragraph starts inside a block); converter markup is stripped (``markup``),
+   but what it said about structure is kept: a block that was a Markdown
+   heading or a bold-only line is recorded in ``doc.annotations["blocks"]``
+   with its level, for the structure stage;
+4. hard wraps: lines of a block are joined (nothing between Japanese
+   characters, one space in English; ``hyphenation`` at line ends);
+5. breaks: a block cut by a page break mid-sentence is joined to the next
+   (``page_break_join``), a heading split over two lines is joined
+   (``heading_join``);
+6. spread-out characters: ``4 3`` at a paragraph start, ``J I C A``
+   (``spaced_digits``, ``spaced_letters``);
+7. stray characters of another script inside a word (``foreign_script``),
+   mapped back by ``data/repair.yaml`` when unambiguous, flagged otherwise.
+"""
 
 from __future__ import annotations
 
-from communique.model import Document
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from communique.datafiles import load_yaml
+from communique.model import Document, Repair
+
+SENTENCE_FINAL_JA = "。．！？!?」』）)"
+CONTEXT = 12  # characters of context kept on each side in a join repair
+
+
+@dataclass
+class Block:
+    """One block of text between blank lines, and what the markup said about it."""
+
+    lines: list[str]
+    raw: str = ""  # the block as it stood in the source (for repair records)
+    heading_level: int | None = None  # 1-6 for Markdown headings, 7 for a bold-only line
+    bold_lead: bool = False  # starts with a bold run (``**連結性**：…``): an inline heading
+    text: str = ""
+
+    def as_annotation(self) -> dict[str, Any]:
+        return {"text": self.text, "heading_level": self.heading_level, "bold_lead": self.bold_lead}
+
+
+@dataclass
+class _Work:
+    repairs: list[Repair] = field(default_factory=list)
+    japanese: bool = False
+
+    def log(self, kind: str, before: str, after: str, flagged: bool = False) -> None:
+        self.repairs.append(Repair(kind, before, after, flagged))
+
+
+@cache
+def _data() -> dict[str, Any]:
+    return load_yaml("repair.yaml")
+
+
+@cache
+def _page_number_res() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in _data()["page_number_patterns"]]
+
+
+@cache
+def _foreign_re() -> re.Pattern[str]:
+    ranges = "".join(f"{a}-{b}" for a, b in _data()["foreign_ranges"])
+    return re.compile(f"[{ranges}]+")
+
+
+def is_cjk(ch: str) -> bool:
+    """Kana, kanji, CJK punctuation and full-width forms: no spaces between these."""
+    o = ord(ch)
+    return (
+        0x3000 <= o <= 0x30FF
+        or 0x3400 <= o <= 0x4DBF
+        or 0x4E00 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFF00 <= o <= 0xFFEF
+    )
+
+
+def japanese_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if is_cjk(c)) / len(letters)
+
+
+# ------------------------------------------------------------------ 1. whitespace
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\t\v"), " ")
+
+
+def _normalize_whitespace(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE).translate(_SPACES)
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+# ------------------------------------------------------------------ 2. page furniture
+
+def _furniture_key(line: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip())).lower()
+
+
+def _is_page_number(line: str) -> bool:
+    s = line.strip()
+    return any(p.match(s) for p in _page_number_res())
+
+
+def _remove_page_furniture(text: str, work: _Work) -> str:
+    pages = text.split("\f")
+    if len(pages) < 2:
+        return text
+    edge = 3  # furniture sits among the first and last few lines of a page
+    edges: list[list[int]] = []
+    page_lines = [p.split("\n") for p in pages]
+    counts: dict[str, int] = {}
+    for lines in page_lines:
+        filled = [i for i, ln in enumerate(lines) if ln.strip()]
+        idx = filled[:edge] + [i for i in filled[-edge:] if i not in filled[:edge]]
+        edges.append(idx)
+        for key in {_furniture_key(lines[i]) for i in idx}:
+            counts[key] = counts.get(key, 0) + 1
+    threshold = max(2, (len(pages) + 1) // 2)
+    out_pages = []
+    for lines, idx in zip(page_lines, edges, strict=True):
+        drop = set()
+        for i in idx:
+            line = lines[i]
+            if _is_page_number(line) or (counts[_furniture_key(line)] >= threshold and len(line.strip()) < 120):
+                drop.add(i)
+        for i in sorted(drop):
+            work.log("page_furniture", lines[i].strip(), "")
+        out_pages.append("\n".join(ln for i, ln in enumerate(lines) if i not in drop))
+    # A page break is a block break; step 5 joins what it cut mid-sentence.
+    return "\n\n".join(p.strip("\n") for p in out_pages)
+
+
+# ------------------------------------------------------------------ 3. blocks and markup
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_SEPARATOR = re.compile(r"^[\s\\#*_=~—–-]+$")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~^'\"$%&])")
+_SUP = re.compile(r"<(sup|sub)>(.*?)</\1>", re.I)
+_TAG = re.compile(r"</?(?:u|b|i|em|strong|span|small|big|mark|ins|del|s|font|a)(?:\s[^<>]*)?>", re.I)
+_BR = re.compile(r"<br\s*/?>", re.I)
+_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\((?:[^()\s]+)\)")
+_EMPHASIS = re.compile(r"(?<![\s*])\*{1,3}|\*{1,3}(?![\s*])|(?<=\s)\*{2,3}(?=\s)|(?<![\w\\])__|__(?!\w)")
+_BULLET = re.compile(r"^\s*(?:[-*+•●▪◦・]|\d{1,2}\))\s+")
+_BOLD_BLOCK = re.compile(r"^\s*(\*{2,3}|__)(?!\s)(.+?)(?<!\s)\1\s*$", re.S)
+_BOLD_LEAD = re.compile(r"^\s*(\*\*|__)(?!\s)([^*\n]{1,40}?)(?<!\s)\1\s*(?=[：:]|\S)")
+
+
+def _strip_inline(line: str) -> str:
+    line = _BR.sub(" ", line)
+    line = _SUP.sub(lambda m: m.group(2), line)
+    line = _TAG.sub("", line)
+    line = _LINK.sub(lambda m: m.group(1), line)
+    bullet = _BULLET.match(line)
+    head, rest = (line[: bullet.end()], line[bullet.end():]) if bullet and bullet.group().strip() in "*+" else ("", line)
+    if head:  # Markdown "* item" / "+ item" bullets become "- item"
+        head = "- "
+    rest = _EMPHASIS.sub("", rest)
+    rest = _ESCAPE.sub(lambda m: m.group(1), rest)
+    return (head + rest).rstrip()
+
+
+def _split_blocks(text: str, work: _Work) -> list[Block]:
+    blocks: list[Block] = []
+    for chunk in re.split(r"\n[ \t]*\n", text):
+        if not chunk.strip():
+            continue
+        raw_lines = [ln for ln in chunk.split("\n") if ln.strip()]
+        lines: list[str] = []
+        kept_raw: list[str] = []
+        level: int | None = None
+        for raw in raw_lines:
+            if _SEPARATOR.match(raw) and not re.search(r"\w", raw):
+                work.log("markup", raw.strip(), "")  # rules, "###" end marks, lone dashes
+                continue
+            m = _HEADING.match(raw)
+            body = raw
+            if m and m.group(2).strip():
+                level = len(m.group(1)) if level is None else level
+                body = m.group(2)
+            kept_raw.append(raw)
+            lines.append(body)
+        if not lines:
+            continue
+        joined_raw = "\n".join(kept_raw)
+        block = Block(lines=lines, raw=joined_raw, heading_level=level)
+        whole = "\n".join(lines)
+        bold = _BOLD_BLOCK.match(whole)
+        if bold and "**" not in bold.group(2).replace("***", "") and level is None:
+            inner = _strip_inline(bold.group(2)).strip()
+            if not inner.endswith((":", "：")):
+                block.heading_level = 7
+        elif level is None and _BOLD_LEAD.match(whole):
+            block.bold_lead = True
+        cleaned = [_strip_inline(ln) for ln in lines]
+        cleaned = [c for c in cleaned if c.strip()]
+        if not cleaned:
+            work.log("markup", joined_raw.strip(), "")
+            continue
+        before = joined_raw.strip()
+        after = "\n".join(c.strip() for c in cleaned)
+        if re.sub(r"\s+", "", before) != re.sub(r"\s+", "", after):
+            work.log("markup", before, after)
+        block.lines = cleaned
+        blocks.extend(_split_at_numbers(block))
+    return blocks
+
+
+_NUMBER_START = re.compile(r"^\s*(?:\d{1,3}[.．)]?\s+\S|\d{1,3}\.(?=[A-Z])|[（(]\d{1,3}[)）]\s*\S|[０-９]{1,3}[．.]?\s*\S)")
+
+
+def _split_at_numbers(block: Block) -> list[Block]:
+    """A numbered paragraph that starts inside a block (no blank line before it) starts a new block."""
+    if block.heading_level is not None or len(block.lines) < 2:
+        return [block]
+    out: list[list[str]] = [[block.lines[0]]]
+    for prev, line in zip(block.lines, block.lines[1:], strict=False):
+        ends = prev.rstrip().endswith(tuple(".。:：;") + tuple(SENTENCE_FINAL_JA))
+        if ends and _NUMBER_START.match(line) and not _BULLET.match(line):
+            out.append([line])
+        else:
+            out[-1].append(line)
+    if len(out) == 1:
+        return [block]
+    return [Block(lines=ls, raw="\n".join(ls)) for ls in out]
+
+
+# ------------------------------------------------------------------ 4. hard wraps
+
+def _join_pair(a: str, b: str, work: _Work, known_words: set[str]) -> str:
+    a = a.rstrip()
+    b = b.strip()
+    if not a:
+        return b
+    if not b:
+        return a
+    hy = re.search(r"([A-Za-z]+)-$", a)
+    if hy and b[0].islower():
+        head = hy.group(1)
+        tail = re.match(r"[A-Za-z]+", b)
+        word = head + (tail.group() if tail else "")
+        hyphened = f"{head}-{tail.group() if tail else ''}".lower()
+        if word.lower() in known_words and hyphened not in known_words:
+            work.log("hyphenation", f"{head}-\n{tail.group() if tail else ''}", word)
+            return a[:-1] + b
+        return a + b  # a real compound (well-known, de-risking): keep the hyphen
+    if a.endswith("-") or a.endswith("/"):
+        return a + b
+    if is_cjk(a[-1]) and is_cjk(b[0]):
+        return a + b
+    if is_cjk(a[-1]) and b[0] in "（(「『【" or a[-1] in "）)」』】" and is_cjk(b[0]):
+        return a + b
+    return a + " " + b
+
+
+def _join_lines(block: Block, work: _Work, known_words: set[str]) -> str:
+    """Hard-wrapped lines become one line; list items stay on lines of their own."""
+    out: list[str] = []
+    for line in block.lines:
+        if not out or _BULLET.match(line):
+            out.append(line.strip() if not _BULLET.match(line) else _normalize_bullet(line))
+        else:
+            out[-1] = _join_pair(out[-1], line, work, known_words)
+    return "\n".join(out)
+
+
+def _normalize_bullet(line: str) -> str:
+    m = _BULLET.match(line)
+    assert m is not None
+    return m.group().strip() + " " + line[m.end():].strip()
+
+
+# ------------------------------------------------------------------ 5. breaks
+
+def _ends_sentence(text: str) -> bool:
+    t = text.rstrip()
+    return not t or t[-1] in SENTENCE_FINAL_JA or t[-1] in ".:;!?\"'”’" or t.endswith(("…",))
+
+
+def _starts_new_unit(text: str) -> bool:
+    return bool(_NUMBER_START.match(text) or _BULLET.match(text) or _LABEL_START.match(text))
+
+
+_LABEL_START = re.compile(r"^(?:[IVX]{1,5}|[A-H])[.．]?\s+\S|^第[0-9０-９一二三四五六七八九十]+[章部節]")
+
+
+def _run_on_words() -> set[str]:
+    return set(_data()["english_run_on_words"])
+
+
+def _is_break_join(a: Block, b: Block, work: _Work) -> bool:
+    if a.heading_level is not None or b.heading_level is not None or b.bold_lead:
+        return False
+    at, bt = a.text, b.text
+    if "\n" in at and _BULLET.match(at.rsplit("\n", 1)[-1]):
+        return False
+    if _ends_sentence(at) or _starts_new_unit(bt):
+        return False
+    last, first = at[-1], bt[0]
+    if is_cjk(last) and is_cjk(first):
+        # A short unpunctuated Japanese line is a heading, not half a sentence.
+        return bool(_NUMBER_START.match(at)) or len(at) >= 40 or "、" in at
+    if last.isalpha() or last in ",;-":
+        if first.islower():
+            return True
+        word = re.search(r"([A-Za-z]+)$", at)
+        return bool(word and word.group(1).lower() in _run_on_words() and len(at) > 60)
+    return False
+
+
+def _is_heading_join(a: Block, b: Block) -> bool:
+    """``人づくり：…能力強化された人`` / ``## 材による繁栄``: a plain line cut, its tail marked as a heading."""
+    if a.heading_level is not None or b.heading_level is None or b.heading_level == 7:
+        return False
+    at, bt = a.text, b.text
+    if "\n" in at or _ends_sentence(at) or _NUMBER_START.match(at) or _LABEL_START.match(bt):
+        return False
+    if is_cjk(at[-1]) and is_cjk(bt[0]):
+        return len(bt) < 20
+    return bt[0].islower() and at[-1].isalpha()
+
+
+def _context_tail(text: str) -> str:
+    tail = text[-CONTEXT:]
+    cut = max(tail.rfind(c) for c in "、。，, ")
+    return tail[cut + 1:] if 0 <= cut < len(tail) - 1 else tail
+
+
+def _context_head(text: str) -> str:
+    head = text[:CONTEXT]
+    cuts = [i for i in (head.find(c) for c in "、。，, ") if i > 0]
+    return head[: min(cuts)] if cuts else head
+
+
+def _join_breaks(blocks: list[Block], work: _Work) -> list[Block]:
+    out: list[Block] = []
+    for b in blocks:
+        if out and _is_heading_join(out[-1], b):
+            a = out.pop()
+            sep = "" if is_cjk(a.text[-1]) and is_cjk(b.text[0]) else " "
+            merged = Block(lines=[a.text + sep + b.text], raw=a.raw + "\n\n" + b.raw, heading_level=b.heading_level)
+            merged.text = a.text + sep + b.text
+            work.log("heading_join", f"{a.text}\n\n{b.raw.strip()}", merged.text)
+            out.append(merged)
+        elif out and _is_break_join(out[-1], b, work):
+            a = out.pop()
+            sep = "" if is_cjk(a.text[-1]) and is_cjk(b.text[0]) else " "
+            merged = Block(lines=[], raw=a.raw + "\n\n" + b.raw, heading_level=None, bold_lead=a.bold_lead)
+            merged.text = a.text + sep + b.text
+            work.log("page_break_join", f"{_context_tail(a.text)}\n\n{_context_head(b.text)}",
+                     _context_tail(a.text) + sep + _context_head(b.text))
+            out.append(merged)
+        else:
+            out.append(b)
+    return out
+
+
+# ------------------------------------------------------------------ 6. spread-out characters
+
+_SPACED_NUMBER = re.compile(r"^(\d(?: \d){1,2})(?= \S)")
+_NUMBER_AT_START = re.compile(r"^[（(]?(\d{1,3})(?:[.．)）]|\s)")
+_SPACED_LETTERS = re.compile(r"(?<![A-Za-z0-9])((?:\S-\s)?)([A-Za-z](?: [A-Za-z]){1,})(?![A-Za-z0-9])")
+_SPACED_YEAR = re.compile(r"(?<![\d ])(\d(?: \d){1,3})(?=[年月日])")
+
+
+def _letters_run_ok(run: str, text: str, start: int, end: int) -> bool:
+    letters = run.split(" ")
+    upper = sum(1 for c in letters if c.isupper())
+    if len(letters) == 2:
+        # Two letters only between non-Latin neighbours (``（A I）``), never in English prose.
+        before = text[start - 1] if start > 0 else " "
+        after = text[end] if end < len(text) else " "
+        return upper == 2 and is_cjk(before) and is_cjk(after)
+    return upper >= 2 and upper >= len(letters) - upper
+
+
+def _fix_spaced(blocks: list[Block], work: _Work) -> None:
+    last_number = 0
+    for b in blocks:
+        if b.heading_level is not None:
+            continue
+        m = _SPACED_NUMBER.match(b.text)
+        if m:
+            value = int(m.group(1).replace(" ", ""))
+            if value > last_number and not m.group(1).startswith("0"):
+                work.log("spaced_digits", m.group(1), str(value))
+                b.text = str(value) + b.text[m.end():]
+        n = _NUMBER_AT_START.match(b.text)
+        if n:
+            last_number = max(last_number, int(n.group(1)))
+
+        def letters(m: re.Match[str]) -> str:
+            run = m.group(2)
+            if not _letters_run_ok(run, b.text, m.start(2), m.end(2)):
+                return m.group()
+            joined = run.replace(" ", "")
+            lead = m.group(1)
+            if lead:
+                lead = lead[0] + "-"
+            work.log("spaced_letters", m.group(), lead + joined)
+            return lead + joined
+
+        b.text = _SPACED_LETTERS.sub(letters, b.text)
+
+        def year(m: re.Match[str]) -> str:
+            joined = m.group(1).replace(" ", "")
+            work.log("spaced_digits", m.group(1), joined)
+            return joined
+
+        if work.japanese:
+            b.text = _SPACED_YEAR.sub(year, b.text)
+
+
+# ------------------------------------------------------------------ 7. foreign script
+
+def _script_of(ch: str) -> str | None:
+    o = ord(ch)
+    if 0x30A1 <= o <= 0x30FA or o == 0x30FC:
+        return "katakana"
+    if ch.isascii() and ch.isalpha():
+        return "latin"
+    return None
+
+
+def _fix_foreign(blocks: list[Block], work: _Work) -> None:
+    tables: dict[str, dict[str, str]] = _data()["foreign_script"]
+    pattern = _foreign_re()
+    for b in blocks:
+        text = b.text
+        if not pattern.search(text):
+            continue
+        pieces: list[str] = []
+        pos = 0
+        for m in pattern.finditer(text):
+            left = text[m.start() - 1] if m.start() > 0 else ""
+            right = text[m.end()] if m.end() < len(text) else ""
+            script = _script_of(left) if left else None
+            if script is None or _script_of(right) != script or len(m.group()) > 4:
+                continue  # a word of that script, not a stray character inside another word
+            s, e = m.start(), m.end()
+            while s > 0 and _script_of(text[s - 1]) == script:
+                s -= 1
+            while e < len(text) and _script_of(text[e]) == script:
+                e += 1
+            table = tables.get(script, {})
+            if all(c in table for c in m.group()):
+                fixed = "".join(table[c] for c in m.group())
+                pieces.append(text[pos:m.start()] + fixed)
+                pos = m.end()
+                work.log("foreign_script", text[s:e], text[s:m.start()] + fixed + text[m.end():e])
+            else:
+                work.log("foreign_script", text[s:e], text[s:e], flagged=True)
+        if pieces:
+            b.text = "".join(pieces) + text[pos:]
+
+
+# ------------------------------------------------------------------ the stage
+
+def _known_words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)?", text)}
+
+
+def repair_text(raw_text: str) -> tuple[str, list[Repair], list[dict[str, Any]]]:
+    """The repaired text, the repairs made, and the blocks with their heading marks."""
+    work = _Work()
+    text = _normalize_whitespace(raw_text)
+    work.japanese = japanese_share(text) > 0.5
+    text = _remove_page_furniture(text, work)
+    blocks = _split_blocks(text, work)
+    known = _known_words(text)
+    for b in blocks:
+        b.text = _join_lines(b, work, known)
+    blocks = [b for b in blocks if b.text.strip()]
+    blocks = _join_breaks(blocks, work)
+    _fix_spaced(blocks, work)
+    _fix_foreign(blocks, work)
+    for b in blocks:
+        b.text = unicodedata.normalize("NFC", b.text)
+    return "\n\n".join(b.text for b in blocks), work.repairs, [b.as_annotation() for b in blocks]
 
 
 def repair(doc: Document) -> None:
-    doc.text = doc.raw_text
+    doc.text, doc.repairs, blocks = repair_text(doc.raw_text)
+    doc.annotations["blocks"] = blocks

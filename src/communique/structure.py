@@ -1,12 +1,325 @@
-"""Stage ``structure``: ``doc.text`` -> document facts, sections, paragraphs. PLACEHOLDER."""
+"""Stage ``structure``: repaired blocks -> document facts, the heading tree, paragraphs.
+
+The repair stage leaves ``doc.annotations["blocks"]``: the blocks of the
+repaired text with what their markup said (Markdown heading level, bold-only
+line, bold lead). Without it (a document built by hand), the text is cut at
+blank lines and only the plain-text rules apply.
+
+A statement reads: title block (and a dateline, a translation note), preamble
+paragraphs, then headings and numbered paragraphs, a closing line
+(``…にて…署名された。`` / "Done at …") and a signature block. A numbered
+paragraph runs until the next number or heading: unnumbered blocks after it
+continue it (a list belongs to the paragraph that introduces it).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from communique.model import Document, Paragraph
+from communique import facts
+from communique.datafiles import load_yaml
+from communique.headings import UNMARKED, Label, SectionTree, parse_label
+from communique.model import Document, DocumentInfo, Paragraph
+from communique.repair import SENTENCE_FINAL_JA, is_cjk
+
+_NUMBERED = [
+    re.compile(r"^[（(]([0-9０-９]{1,3})[）)]\s*(?P<rest>\S.*)$", re.S),
+    re.compile(r"^([0-9０-９]{1,3})(?:[.．](?![0-9０-９])\s*|\s+|[.．](?=[A-Z]))(?P<rest>\S.*)$", re.S),
+]
+_BULLET = re.compile(r"^(?:[-*+•●▪◦・]|\d{1,2}\))\s+")
+_INLINE_HEADING = re.compile(r"^([^\s：:、。,.「」（）()]{1,15})[：:]\s*\S")
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+@dataclass
+class Block:
+    text: str
+    heading_level: int | None = None
+    bold_lead: bool = False
+
+    @property
+    def marked_heading(self) -> bool:
+        return self.heading_level is not None
+
+
+@cache
+def _closing_res() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in load_yaml("structure.yaml")["closing_line"]]
+
+
+@cache
+def _title_words() -> dict[str, list[str]]:
+    return load_yaml("structure.yaml")["title_words"]
+
+
+def _blocks(doc: Document) -> list[Block]:
+    annotated = doc.annotations.get("blocks")
+    if annotated:
+        return [Block(b["text"], b.get("heading_level"), bool(b.get("bold_lead"))) for b in annotated if b["text"].strip()]
+    return [Block(t.strip()) for t in re.split(r"\n\s*\n", doc.text) if t.strip()]
+
+
+def _ends_sentence(text: str) -> bool:
+    t = text.rstrip()
+    return bool(t) and (t[-1] in SENTENCE_FINAL_JA or t[-1] in ".;!?\"'”’" or t.endswith(".)"))
+
+
+def paragraph_number(text: str) -> tuple[int, str] | None:
+    """The printed number at the start of a block and the text after it."""
+    for pattern in _NUMBERED:
+        m = pattern.match(text)
+        if m:
+            return int(m.group(1).translate(_FULLWIDTH_DIGITS)), m.group("rest")
+    return None
+
+
+def _short(text: str, language: str) -> bool:
+    if "\n" in text:
+        return False
+    return len(text) <= 60 if language == "ja" else len(text.split()) <= 14 and len(text) <= 120
+
+
+def _is_closing(text: str) -> bool:
+    return any(p.search(text) for p in _closing_res())
+
+
+def _signature_like(text: str, language: str) -> bool:
+    return "\n" not in text and not _ends_sentence(text) and (len(text) <= 40 if language == "ja" else len(text) <= 80)
+
+
+class _Builder:
+    def __init__(self, doc: Document, blocks: list[Block], language: str) -> None:
+        self.doc = doc
+        self.blocks = blocks
+        self.language = language
+        self.tree = SectionTree()
+        self.paragraphs: list[Paragraph] = []
+        self.metadata: list[str] = []
+        self.last_number = 0
+        self.heading_since_number = True
+        self.open_numbered: Paragraph | None = None
+        self.ids: set[str] = set()
+
+    # ---------------------------------------------------------- ids and paragraphs
+
+    def _unique(self, base: str) -> str:
+        candidate, n = base, 1
+        while candidate in self.ids:
+            n += 1
+            candidate = f"{base}~{n}"
+        self.ids.add(candidate)
+        return candidate
+
+    def _add_paragraph(self, text: str, number: int | None, section: str | None) -> Paragraph:
+        if number is not None:
+            pid = self._unique(f"p{number}")
+        else:
+            k = sum(1 for p in self.paragraphs if p.number is None and p.id.startswith(f"p{self.last_number}.")) + 1
+            pid = self._unique(f"p{self.last_number}.{k}")
+        p = Paragraph(id=pid, text=text, number=number, section=section)
+        self.paragraphs.append(p)
+        return p
+
+    def _continue(self, p: Paragraph, text: str) -> None:
+        list_join = bool(_BULLET.match(text)) or bool(_BULLET.match(p.text.rsplit("\n", 1)[-1]))
+        if list_join or p.text.rstrip().endswith((":", "：")):
+            sep = "\n"
+        elif is_cjk(p.text[-1]) and is_cjk(text[0]):
+            sep = ""
+        else:
+            sep = " "
+        p.text = p.text + sep + text
+
+    # ---------------------------------------------------------- classification
+
+    def _valid_number(self, n: int) -> bool:
+        if self.last_number == 0:
+            return 1 <= n <= 3
+        if self.last_number < n <= self.last_number + 3:
+            return True
+        return n == 1 and self.heading_since_number
+
+    def _heading_label(self, b: Block) -> Label | None:
+        return parse_label(b.text, allow_arabic=b.marked_heading)
+
+    def _is_heading(self, i: int) -> bool:
+        b = self.blocks[i]
+        if b.marked_heading:
+            return not _ends_sentence(b.text) or len(b.text) <= 80
+        if "\n" in b.text or _ends_sentence(b.text) or not _short(b.text, self.language):
+            return False
+        if b.text.rstrip().endswith((":", "：", ",", "、")) or _BULLET.match(b.text):
+            return False
+        if self._heading_label(b) is not None:
+            return True
+        num = paragraph_number(b.text)
+        if num is not None and self._valid_number(num[0]):
+            return False
+        # An unmarked short line between paragraphs is a heading when a paragraph follows it.
+        nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        if nxt is None or (nxt.text[:1].islower()):
+            return False
+        return self.language == "ja" or b.text[:1].isupper()
+
+    def _is_inline_heading(self, i: int) -> bool:
+        b = self.blocks[i]
+        if "\n" in b.text or paragraph_number(b.text) or len(b.text) > 120:
+            return False
+        if not _INLINE_HEADING.match(b.text):
+            return False
+        if b.bold_lead:
+            return True
+        nxt = self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+        num = paragraph_number(nxt.text) if nxt else None
+        return num is not None and self._valid_number(num[0])
+
+    # ---------------------------------------------------------- the parts of a statement
+
+    def split_tail(self) -> tuple[int, int | None]:
+        """Index where the body ends, and the index of the closing line (None when there is none)."""
+        n = len(self.blocks)
+        for i in range(n - 1, max(-1, n - 12), -1):
+            text = self.blocks[i].text
+            if _is_closing(text) and all(_signature_like(b.text, self.language) for b in self.blocks[i + 1:]):
+                return i, i
+        # A trailing dateline ("Tokyo, 18 December 2025") is metadata too.
+        end = n
+        while end > 0 and facts.is_dateline(self.blocks[end - 1].text, self.language):
+            end -= 1
+        return end, None
+
+    def split_head(self, end: int) -> tuple[int, list[str], bool]:
+        """Index where the body starts, the title lines, and whether a translation note was seen."""
+        title: list[str] = []
+        is_translation = False
+        i = 0
+        while i < end:
+            b = self.blocks[i]
+            if facts.is_translation_note(b.text):
+                is_translation = True
+                self.metadata.append(b.text)
+                i += 1
+                continue
+            if facts.is_dateline(b.text, self.language):
+                self.metadata.append(b.text)
+                self.datelines.append(b.text)
+                i += 1
+                continue
+            if not self._title_candidate(i, end, bool(title)):
+                break
+            text, note = facts.strip_translation_note(b.text)
+            if note:
+                is_translation = True
+                self.metadata.append(note)
+            title.append(text)
+            i += 1
+        return i, title, is_translation
+
+    def _title_candidate(self, i: int, end: int, have_title: bool) -> bool:
+        b = self.blocks[i]
+        if paragraph_number(b.text) or self._heading_label(b) is not None:
+            return False
+        heading_like = b.marked_heading or (
+            not _ends_sentence(b.text) and len(b.text) <= (120 if self.language == "ja" else 200)
+            and not b.text.rstrip().endswith((":", "："))
+        )
+        if not heading_like:
+            return False
+        lowered = b.text.lower()
+        if any(w.lower() in lowered for w in _title_words()[self.language]):
+            return True
+        # A heading right before a numbered paragraph opens the body (G7's "Preamble").
+        nxt = next((j for j in range(i + 1, end) if not facts.is_dateline(self.blocks[j].text, self.language)), None)
+        if nxt is None or paragraph_number(self.blocks[nxt].text):
+            return False
+        return not have_title or b.marked_heading
+
+    def body(self, start: int, end: int) -> None:
+        i = start
+        while i < end:
+            b = self.blocks[i]
+            text = b.text
+            if self._is_heading(i):
+                label = self._heading_label(b)
+                md_level = b.heading_level or UNMARKED
+                self.tree.add(label.title if label else text, label, md_level)
+                self.heading_since_number = True
+                self.open_numbered = None
+                i += 1
+                continue
+            if self._is_inline_heading(i):
+                self.tree.add(text, None, UNMARKED)
+                self.heading_since_number = True
+                self.open_numbered = None
+                i += 1
+                continue
+            section = self.tree.current.id if self.tree.current else None
+            num = paragraph_number(text)
+            if num is not None and self._valid_number(num[0]):
+                self.open_numbered = self._add_paragraph(num[1].strip(), num[0], section)
+                self.last_number = num[0]
+                self.heading_since_number = False
+            elif self.open_numbered is not None and self.open_numbered.section == section:
+                self._continue(self.open_numbered, text)
+            elif self.paragraphs and self.paragraphs[-1].section == section and (
+                _BULLET.match(text) or self.paragraphs[-1].text.rstrip().endswith((":", "："))
+            ):
+                self._continue(self.paragraphs[-1], text)  # a list and its introduction stay together
+            else:
+                self._add_paragraph(text, None, section)
+            i += 1
+
+    datelines: list[str]
+
+
+def _info(builder: _Builder, title_lines: list[str], is_translation: bool, closing: str | None,
+          signature_lines: list[str]) -> DocumentInfo:
+    language = builder.language
+    sep = "" if language == "ja" else " "
+    title = sep.join(t.replace("\n", sep) for t in title_lines).strip()
+    signatories = facts.signatories(signature_lines, language)
+    first = [p.text for p in builder.paragraphs[:1]]
+    date_sources = ([closing] if closing else []) + builder.datelines + first
+    date = next((d for text in date_sources for d in facts.full_dates(text, language)), None)
+    place = facts.find_place(date_sources, language)
+    opening = builder.datelines + [p.text for p in builder.paragraphs[:2]]
+    parties = facts.find_parties(title, signatories, opening)
+    return DocumentInfo(
+        title=title,
+        language=language,
+        date=date,
+        place=place,
+        parties=parties,
+        signatories=signatories,
+        translation=facts.translation(is_translation, [closing or ""] + title_lines, language),
+    )
 
 
 def structure(doc: Document) -> None:
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", doc.text) if b.strip()]
-    doc.paragraphs = [Paragraph(id=f"p{i}", text=b) for i, b in enumerate(blocks, 1)]
+    blocks = _blocks(doc)
+    language = facts.detect_language(doc.text)
+    builder = _Builder(doc, blocks, language)
+    builder.datelines = []
+    end, closing_index = builder.split_tail()
+    start, title_lines, is_translation = builder.split_head(end)
+    builder.body(start, end)
+    closing = None
+    signature_lines: list[str] = []
+    if closing_index is not None:
+        closing = blocks[closing_index].text
+        builder.ids.add("p_end")
+        builder.paragraphs.append(Paragraph(id="p_end", text=closing, number=None, section=None))
+        signature_lines = [b.text for b in blocks[closing_index + 1:]]
+        builder.metadata.extend(signature_lines)
+    else:
+        builder.metadata.extend(b.text for b in blocks[end:])
+    if any(facts.strip_translation_note(b.text)[1] for b in blocks[:3]):
+        is_translation = True
+    doc.info = _info(builder, title_lines, is_translation, closing, signature_lines)
+    doc.sections = builder.tree.sections
+    doc.paragraphs = builder.paragraphs
+    meta: list[Any] = doc.annotations.setdefault("metadata", [])
+    meta.extend(builder.metadata)

@@ -1,0 +1,166 @@
+"""Document facts: title notes and translation, language, date, place, parties, signatories.
+
+Pure functions over strings the structure stage hands in (the title block, the
+datelines, the opening paragraph, the signature block). Dates come from
+``communique.extract.dates.find_dates``; countries from ``communique.countries``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from communique.datafiles import load_yaml
+from communique.model import Signatory, Translation
+from communique.repair import is_cjk, japanese_share
+
+
+@cache
+def _spec() -> dict[str, Any]:
+    return load_yaml("structure.yaml")
+
+
+@cache
+def _translation_res() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in _spec()["translation_notes"]]
+
+
+def detect_language(text: str) -> str:
+    """``ja`` when kana and kanji make up a good share of the letters, else ``en``."""
+    return "ja" if japanese_share(text) > 0.3 else "en"
+
+
+def strip_translation_note(text: str) -> tuple[str, str | None]:
+    """The text without a ``(仮訳)`` / "(Provisional translation)" note, and the note when there was one."""
+    for pattern in _translation_res():
+        m = pattern.search(text)
+        if m:
+            return (text[: m.start()] + text[m.end():]).strip(), m.group().strip()
+    return text, None
+
+
+def is_translation_note(text: str) -> bool:
+    stripped, note = strip_translation_note(text)
+    return note is not None and not stripped
+
+
+def original_language(texts: Iterable[str]) -> str | None:
+    for text in texts:
+        for item in _spec()["original_language"]:
+            if re.search(item["pattern"], text):
+                return str(item["language"])
+    return None
+
+
+def translation(is_translation: bool, closing_texts: Iterable[str], language: str) -> Translation:
+    if not is_translation:
+        return Translation(False, None)
+    original = original_language(closing_texts)
+    return Translation(True, original if original != language else None)
+
+
+# ------------------------------------------------------------------ dates and places
+
+def full_dates(text: str, language: str) -> list[str]:
+    """Every full calendar date (``YYYY-MM-DD``) written in ``text``, in order."""
+    try:
+        from communique.extract.dates import find_dates
+    except ImportError:  # the dates helper is not installed: no dates rather than a crash
+        return []
+    return [d.value for d in find_dates(text, language, None) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.value)]
+
+
+def dateline_rest(text: str, language: str) -> str:
+    """What is left of a line once its dates are removed (little for a pure dateline)."""
+    try:
+        from communique.extract.dates import find_dates
+    except ImportError:
+        return text
+    for d in find_dates(text, language, None):
+        text = text.replace(d.mention, "")
+    return text
+
+
+def is_dateline(text: str, language: str) -> bool:
+    """A line that only says where and when (``Washington, D.C., April 10, 2024``; ``2025年12月18日``)."""
+    if len(text) > 80 or "\n" in text or text.rstrip().endswith("。"):
+        return False
+    if not full_dates(text, language):
+        return False
+    rest = re.sub(r"[\s,.、，。()（）]+", " ", dateline_rest(text, language)).strip()
+    return len(rest.split()) <= 4 if language == "en" else len(rest) <= 12
+
+
+@cache
+def _place_res(language: str) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in _spec()["place_patterns"].get(language, [])]
+
+
+def find_place(texts: Iterable[str], language: str) -> str | None:
+    for text in texts:
+        for pattern in _place_res(language):
+            m = pattern.search(text)
+            if m:
+                place = m.group(1).strip(" ,")
+                if place and not any(ch.isdigit() for ch in place):
+                    return place
+    return None
+
+
+# ------------------------------------------------------------------ parties
+
+def country_codes(text: str) -> list[str]:
+    """ISO alpha-3 codes of the countries (and members of groups such as the G7) named in ``text``."""
+    try:
+        from communique import countries
+    except ImportError:  # the gazetteer is not there yet: no parties rather than a crash
+        return []
+    codes: list[str] = []
+    for mention in countries.find(text):
+        members = getattr(mention, "members", None)
+        iso3 = getattr(mention, "iso3", None)
+        for code in (list(members) if members else []) + ([iso3] if iso3 else []):
+            if code and code not in codes:
+                codes.append(code)
+    return codes
+
+
+def find_parties(title: str, signatories: list[Signatory], opening: list[str]) -> list[str]:
+    """The parties: the countries of the title; else those of the signatures and the opening lines."""
+    from_title = country_codes(title) if title else []
+    if len(from_title) >= 2:
+        return sorted(set(from_title))
+    codes = set(from_title) | {s.party for s in signatories if s.party}
+    if len(codes) < 2:
+        for text in opening:
+            codes |= set(country_codes(text))
+            if len(codes) >= 2:
+                break
+    return sorted(codes)
+
+
+# ------------------------------------------------------------------ signatories
+
+def _is_office(line: str, language: str) -> bool:
+    words = _spec()["office_titles"]["ja" if language == "ja" else "en"]
+    return any(w in line for w in words)
+
+
+def signatories(lines: list[str], language: str) -> list[Signatory]:
+    """Titles and names of a signature block, paired in order (titles first or alternating)."""
+    lines = [ln.strip() for ln in lines if ln.strip()]
+    titles = [ln for ln in lines if _is_office(ln, language)]
+    names = [ln for ln in lines if not _is_office(ln, language)]
+    out: list[Signatory] = []
+    for i, name in enumerate(names):
+        title = titles[i] if i < len(titles) else None
+        codes = country_codes(title) if title else []
+        out.append(Signatory(name=_clean_name(name), title=title, party=codes[0] if len(codes) == 1 else None))
+    return out
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"^[(（]?(?:signed|署名)[)）]?\s*", "", name, flags=re.I)
+    return name.strip(" ()（）") if all(is_cjk(c) or not c.isalpha() for c in name) else name.strip()
