@@ -111,32 +111,42 @@ def find_place(texts: Iterable[str], language: str) -> str | None:
 
 # ------------------------------------------------------------------ parties
 
-def country_codes(text: str) -> list[str]:
-    """ISO alpha-3 codes of the countries (and members of groups such as the G7) named in ``text``."""
+def country_codes(text: str, language: str | None = None) -> list[str]:
+    """ISO alpha-3 codes of the countries named in ``text``, in order of first mention."""
     try:
         from communique import countries
     except ImportError:  # the gazetteer is not there yet: no parties rather than a crash
         return []
-    codes: list[str] = []
-    for mention in countries.find(text):
-        members = getattr(mention, "members", None)
-        iso3 = getattr(mention, "iso3", None)
-        for code in (list(members) if members else []) + ([iso3] if iso3 else []):
-            if code and code not in codes:
-                codes.append(code)
-    return codes
+    return list(dict.fromkeys(m.iso3 for m in countries.find(text, language)))
 
 
-def find_parties(title: str, signatories: list[Signatory], opening: list[str]) -> list[str]:
-    """The parties: the countries of the title; else those of the signatures and the opening lines."""
-    from_title = country_codes(title) if title else []
-    if len(from_title) >= 2:
-        return sorted(set(from_title))
-    codes = set(from_title) | {s.party for s in signatories if s.party}
+def group_codes(text: str, language: str | None = None) -> list[str]:
+    """Members of the first multilateral group (G7, ASEAN…) named in ``text``."""
+    try:
+        from communique import countries
+    except ImportError:
+        return []
+    groups = countries.find_groups(text, language)
+    return list(groups[0].members) if groups else []
+
+
+def find_parties(title: str, signatories: list[Signatory], opening: list[str], language: str | None = None) -> list[str]:
+    """The parties: the countries (or group) of the title; else of the signatures and the opening lines."""
+    codes = set(country_codes(title, language)) if title else set()
+    if len(codes) < 2 and title:
+        codes |= set(group_codes(title, language))
+    if len(codes) >= 2:
+        return sorted(codes)
+    codes |= {s.party for s in signatories if s.party}
+    for text in opening:
+        if len(codes) >= 2:
+            break
+        codes |= set(country_codes(text, language))
     if len(codes) < 2:
         for text in opening:
-            codes |= set(country_codes(text))
-            if len(codes) >= 2:
+            members = group_codes(text, language)
+            if members:
+                codes |= set(members)
                 break
     return sorted(codes)
 
@@ -156,7 +166,7 @@ def signatories(lines: list[str], language: str) -> list[Signatory]:
     out: list[Signatory] = []
     for i, name in enumerate(names):
         title = titles[i] if i < len(titles) else None
-        codes = country_codes(title) if title else []
+        codes = country_codes(title, language) if title else []
         out.append(Signatory(name=_clean_name(name), title=title, party=codes[0] if len(codes) == 1 else None))
     return out
 

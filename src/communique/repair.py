@@ -405,9 +405,9 @@ def _fix_spaced(blocks: list[Block], work: _Work) -> None:
         if n:
             last_number = max(last_number, int(n.group(1)))
 
-        def letters(m: re.Match[str]) -> str:
+        def letters(m: re.Match[str], text: str = b.text) -> str:
             run = m.group(2)
-            if not _letters_run_ok(run, b.text, m.start(2), m.end(2)):
+            if not _letters_run_ok(run, text, m.start(2), m.end(2)):
                 return m.group()
             joined = run.replace(" ", "")
             lead = m.group(1)

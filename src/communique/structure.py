@@ -29,6 +29,8 @@ _NUMBERED = [
     re.compile(r"^[（(]([0-9０-９]{1,3})[）)]\s*(?P<rest>\S.*)$", re.S),
     re.compile(r"^([0-9０-９]{1,3})(?:[.．](?![0-9０-９])\s*|\s+|[.．](?=[A-Z]))(?P<rest>\S.*)$", re.S),
 ]
+# A typo'd number ("11, We…"): a paragraph only when it is exactly the next number.
+_NUMBERED_TYPO = re.compile(r"^([0-9]{1,3}),\s+(?P<rest>[A-Z].*)$", re.S)
 _BULLET = re.compile(r"^(?:[-*+•●▪◦・]|\d{1,2}\))\s+")
 _INLINE_HEADING = re.compile(r"^([^\s：:、。,.「」（）()]{1,15})[：:]\s*\S")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -134,6 +136,16 @@ class _Builder:
         p.text = p.text + sep + text
 
     # ---------------------------------------------------------- classification
+
+    def _number(self, text: str) -> tuple[int, str] | None:
+        """The paragraph number a block starts with, when it continues the numbering."""
+        num = paragraph_number(text)
+        if num is not None and self._valid_number(num[0]):
+            return num
+        typo = _NUMBERED_TYPO.match(text)
+        if typo and int(typo.group(1)) == self.last_number + 1:
+            return int(typo.group(1)), typo.group("rest")
+        return None
 
     def _valid_number(self, n: int) -> bool:
         if self.last_number == 0:
@@ -257,8 +269,8 @@ class _Builder:
                 i += 1
                 continue
             section = self.tree.current.id if self.tree.current else None
-            num = paragraph_number(text)
-            if num is not None and self._valid_number(num[0]):
+            num = self._number(text)
+            if num is not None:
                 self.open_numbered = self._add_paragraph(num[1].strip(), num[0], section)
                 self.last_number = num[0]
                 self.heading_since_number = False
@@ -285,8 +297,10 @@ def _info(builder: _Builder, title_lines: list[str], is_translation: bool, closi
     date_sources = ([closing] if closing else []) + builder.datelines + first
     date = next((d for text in date_sources for d in facts.full_dates(text, language)), None)
     place = facts.find_place(date_sources, language)
-    opening = builder.datelines + [p.text for p in builder.paragraphs[:2]]
-    parties = facts.find_parties(title, signatories, opening)
+    from communique.sentences import split
+
+    opening = builder.datelines + [split(p.text, language)[0] for p in builder.paragraphs[:2] if p.text.strip()]
+    parties = facts.find_parties(title, signatories, opening, language)
     return DocumentInfo(
         title=title,
         language=language,
