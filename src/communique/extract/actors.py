@@ -1,9 +1,419 @@
-"""Stage ``actors``. PLACEHOLDER: the extraction issue replaces this."""
+"""Stage ``actors``: who speaks or acts in each sentence, as sorted ISO3 codes.
+
+The actor is the party behind the grammatical subject of the sentence's main clauses
+(``双方は``, ``日本側は``, ``トカエフ大統領は``, ``The two leaders``, ``We``, ``President Biden``):
+
+- Japanese: the topics marked by ``は`` / ``も`` (SudachiPy morphology; ``には`` and ``では``
+  are not topics), also after a fronted adverbial clause; a ``が`` subject only when it opens
+  the sentence. Subjects inside embedded clauses (``日本が…ことを歓迎した``) are not actors.
+- English: a party expression followed by a finite verb (optionally after an apposition
+  ``We, the Leaders of …, met``), at the start of a clause (sentence start, after a comma,
+  ``and`` or ``which``), never after ``that``/``to``/a preposition, and never a possessive
+  (``Japan's decision``).
+
+A subject resolves to parties through data (``data/actors.yaml``): words meaning every party
+(``双方``, ``the two leaders``), country names and groups (``communique.countries``), and the
+leaders of the document, learnt from its signatories and from phrases such as
+``高市早苗日本内閣総理大臣とカスム・ジョマルト・トカエフ・カザフスタン共和国大統領``. A sentence
+with no party subject inherits the actors of the previous sentence of its paragraph; the
+signature line (``…署名された。``) has every party.
+"""
 
 from __future__ import annotations
 
-from communique.model import Document
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from communique import countries
+from communique.datafiles import load_yaml
+from communique.model import Document, Sentence
+
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{3,}")
+_JA_CONJUNCTION = re.compile(r"と|及び|並びに|、|，")
+_SIGNATURE_JA = re.compile(r"署名(された|した|する)。?\s*$")
+_SIGNATURE_EN = re.compile(r"^(?:done|signed)\b.*\b(?:in|at)\b.*\b(?:duplicate|two|copies|originals|languages?)\b", re.I)
+
+
+@cache
+def _vocab() -> dict[str, Any]:
+    return load_yaml("actors.yaml")
+
+
+@cache
+def _title_families(language: str) -> list[tuple[str, str]]:
+    """(title, family), longest title first, so 内閣総理大臣 wins over 総理."""
+    pairs = [(t, fam) for fam, langs in _vocab()["titles"].items() for t in langs.get(language, [])]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def _titles_in(text: str, language: str) -> list[tuple[str, str, int, int]]:
+    """(title, family, start, end) of each title in ``text``, longest first, non-overlapping."""
+    found: list[tuple[str, str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for title, family in _title_families(language):
+        pattern = re.escape(title) if language == "ja" else r"(?<![A-Za-z])" + re.escape(title) + r"(?![A-Za-z])"
+        for m in re.finditer(pattern, text, 0 if language == "ja" else re.I if title.islower() else 0):
+            if not any(m.start() < e and s < m.end() for s, e in taken):
+                found.append((title, family, m.start(), m.end()))
+                taken.append(m.span())
+    return sorted(found, key=lambda f: f[2])
+
+
+@dataclass
+class Leaders:
+    """The document's leaders: name keys and title families -> party."""
+
+    parties: list[str]
+    names: dict[str, str] = field(default_factory=dict)  # key (ja as is, en casefolded) -> ISO3
+    titles: dict[str, set[str]] = field(default_factory=dict)  # title family -> parties holding it
+
+    def learn(self, name: str, party: str | None, language: str, title_families: Iterable[str] = ()) -> None:
+        if not party:
+            return
+        for key in _name_keys(name, language):
+            self.names.setdefault(key, party)
+        for family in title_families:
+            self.titles.setdefault(family, set()).add(party)
+
+    def party_of_title(self, family: str) -> str | None:
+        holders = self.titles.get(family)
+        if holders is None:  # the document does not say: the usual title of each party's leader
+            heads = _vocab().get("head_titles", {})
+            holders = {p for p in self.parties if heads.get(p) == family}
+        return next(iter(holders)) if len(holders) == 1 else None
+
+
+def _name_keys(name: str, language: str) -> list[str]:
+    """Keys that find a leader in running text: the family name, katakana runs, the whole name."""
+    vocab = _vocab()
+    for honorific in vocab.get("honorifics", {}).get(language, []):
+        name = name.replace(honorific, " ")
+    name = name.strip(" 　・,")
+    if not name:
+        return []
+    keys: list[str] = []
+    if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", name):
+        compact = re.sub(r"[・=＝\s　]", "", name)
+        if len(compact) >= 2:
+            keys.append(compact)
+        parts = [p for p in re.split(r"[・=＝\s　]+", name) if p]
+        if len(parts) > 1:
+            keys.append(parts[-1])  # katakana names end with the family name
+        keys.extend(_KATAKANA_RUN.findall(parts[-1]) if parts else [])
+        if re.fullmatch(r"[\u4e00-\u9fff々]{2,}", compact):
+            keys.extend(_kanji_family_name(compact))
+    else:
+        suffixes = {s.casefold() for s in vocab.get("name_suffixes", [])}
+        words = [w for w in re.split(r"[\s,]+", name) if w and w.casefold() not in suffixes]
+        words = [w for w in words if not re.fullmatch(r"[A-Z]\.?", w)]  # initials
+        caps = [w for w in words if len(w) >= 2 and w.isupper()]  # KISHIDA Fumio: family name in capitals
+        if caps:
+            keys.append(caps[0].casefold())
+        elif words:
+            keys.append(words[-1].casefold())
+    return [k for k in dict.fromkeys(keys) if len(k) >= 2]
+
+
+def _kanji_family_name(name: str) -> list[str]:
+    from communique.morph import tokenize
+
+    return [m.surface for m in tokenize(name) if len(m.pos) > 3 and m.pos[2] == "人名" and m.pos[3] == "姓"]
+
+
+def _language(doc: Document) -> str:
+    return "ja" if (doc.language or "ja").startswith("ja") else "en"
+
+
+def learn_leaders(doc: Document) -> Leaders:
+    """Leaders from the signatories and from name–country–title phrases in the text."""
+    language = _language(doc)
+    leaders = Leaders(list(doc.info.parties))
+    for signatory in doc.info.signatories:
+        title = signatory.title or ""
+        families = [fam for _, fam, _, _ in _titles_in(title, language)]
+        leaders.learn(signatory.name, signatory.party, language, families)
+    # Leaders are introduced at the opening (会談を行った / met): learning from later sentences
+    # would pick up offices like 議長 that belong to no leader.
+    opening = doc.sentences[0].paragraph if doc.sentences else None
+    for sentence in [s for s in doc.sentences if s.paragraph == opening][:5] or doc.sentences[:3]:
+        for conjunct in _conjuncts(sentence.text, language):
+            _learn_from_conjunct(conjunct, language, leaders)
+    return leaders
+
+
+def _conjuncts(text: str, language: str) -> list[str]:
+    if language == "ja":
+        return [c for c in _JA_CONJUNCTION.split(text) if c]
+    return [c for c in re.split(r",\s*(?:and\s+)?(?=[A-Z])|\band\b|;", text) if c.strip()]
+
+
+def _learn_from_conjunct(conjunct: str, language: str, leaders: Leaders) -> None:
+    """``高市早苗日本内閣総理大臣`` / ``Prime Minister of Japan Kishida Fumio``: one country, a title, a name."""
+    titles = _titles_in(conjunct, language)
+    if not titles:
+        return
+    mentions = [m for m in countries.find(conjunct, language) if m.form != "abbrev" or language == "en"]
+    codes = {m.iso3 for m in mentions}
+    if len(codes) != 1:
+        return
+    party = codes.pop()
+    if leaders.parties and party not in leaders.parties:
+        return
+    rest = conjunct
+    spans = sorted([(m.start, m.end) for m in mentions] + [(t[2], t[3]) for t in titles], reverse=True)
+    for start, end in spans:
+        rest = rest[:start] + " " + rest[end:]
+    if language == "ja":
+        # the name sits next to the country or the title: keep the katakana/kanji run nearest them
+        rest = re.split(r"[はがをにでの。「」（）()]", rest.strip())[0] if rest.strip() else ""
+        rest = re.sub(r"^\d+年\d+月\d+日", "", rest.strip())
+        if not re.fullmatch(r"[\u30a0-\u30ff\u4e00-\u9fff々・=＝\s]{2,40}", rest.strip()):
+            leaders.learn("", party, language, [t[1] for t in titles])
+            return
+    else:
+        rest = re.sub(r"\b(?:of|the|and|we|We|The)\b|[,.;:()]", " ", rest)
+        words = [w for w in rest.split() if w[:1].isupper()]
+        if not 1 <= len(words) <= 5:
+            leaders.learn("", party, language, [t[1] for t in titles])
+            return
+        rest = " ".join(words)
+    leaders.learn(rest.strip(), party, language, [t[1] for t in titles])
+
+
+# ----------------------------------------------------------------------------------------------
+# Resolving a subject phrase to parties
+
+
+def _all_party_terms(language: str) -> list[str]:
+    return sorted(_vocab()["all_parties"].get(language, []), key=len, reverse=True)
+
+
+def resolve(phrase: str, language: str, leaders: Leaders) -> set[str]:
+    """The parties a subject phrase stands for (empty when it names none)."""
+    parties = set(leaders.parties)
+    found: set[str] = set()
+    for m in countries.find(phrase, language):
+        found.add(m.iso3)
+    for g in countries.find_groups(phrase, language):
+        members = set(g.members)
+        found |= (members & parties) if parties and not parties <= members else (parties or members)
+    found |= _leaders_in(phrase, language, leaders)
+    if parties:
+        found &= parties
+    if not found and _has_all_party_term(phrase, language):
+        found = set(parties)
+    return found
+
+
+def _has_all_party_term(phrase: str, language: str) -> bool:
+    if language == "ja":
+        return any(term in phrase for term in _all_party_terms(language))
+    low = " " + re.sub(r"\s+", " ", phrase.casefold()) + " "
+    return any(re.search(r"(?<![a-z])" + re.escape(t) + r"(?![a-z])", low) for t in _all_party_terms(language))
+
+
+def _leaders_in(phrase: str, language: str, leaders: Leaders) -> set[str]:
+    out: set[str] = set()
+    folded = phrase.casefold()
+    for key, party in leaders.names.items():
+        if language == "ja" and key in phrase or language != "ja" and re.search(
+            r"(?<![a-z])" + re.escape(key) + r"(?![a-z])", folded
+        ):
+            out.add(party)
+    if not out:
+        fallback = _vocab().get("leaders", {})
+        for party in leaders.parties:
+            for name in fallback.get(party, []):
+                if (name in phrase) if language == "ja" else re.search(r"\b" + re.escape(name) + r"\b", phrase):
+                    out.add(party)
+    if not out:
+        for _, family, _, _ in _titles_in(phrase, language):
+            party = leaders.party_of_title(family)
+            if party:
+                out.add(party)
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# Japanese subjects
+
+_NOUNISH = {"名詞", "接尾辞", "接頭辞", "代名詞"}
+_LINKS = {"・", "と", "及び", "並びに", "の", "＋", "+", "「", "」", "（", "）", "(", ")"}
+
+
+def japanese_subjects(text: str) -> list[str]:
+    """Subject phrases of the main clauses: nouns before a topic は/も, or a sentence-initial が."""
+    from communique.morph import tokenize
+
+    tokens = tokenize(text)
+    topics: list[str] = []
+    initial_ga: list[str] = []
+    for i, tok in enumerate(tokens):
+        is_topic = tok.surface in ("は", "も") and tok.pos[:2] == ("助詞", "係助詞")
+        is_ga = tok.surface == "が" and tok.pos[:2] == ("助詞", "格助詞")
+        if not (is_topic or is_ga) or i == 0 or tokens[i - 1].pos[0] not in _NOUNISH:
+            continue
+        j = i - 1
+        while j > 0:
+            prev = tokens[j - 1]
+            if prev.pos[0] in _NOUNISH or prev.surface in _LINKS:
+                j -= 1
+            elif prev.surface in ("、", "，") and j >= 2 and tokens[j - 2].pos[0] in _NOUNISH and tokens[j].pos[0] in _NOUNISH:
+                j -= 1  # an enumeration of parties: 日本、カザフスタン及びキルギスは
+            else:
+                break
+        phrase = text[tokens[j].begin : tokens[i - 1].end]
+        if is_topic:
+            topics.append(phrase)
+        elif all(t.pos[0] in ("接続詞", "副詞", "補助記号") for t in tokens[:j]):
+            initial_ga.append(phrase)
+    return topics + initial_ga
+
+
+# ----------------------------------------------------------------------------------------------
+# English subjects
+
+_ADVERBS = (
+    "also|further|furthermore|jointly|strongly|today|together|each|both|all|again|fully|hereby|firmly|"
+    "collectively|warmly|continue to|once again|therefore|thus|likewise|similarly|equally|too|still|"
+    "now|already|deeply|highly|sincerely|unequivocally|resolutely|steadfastly|individually|respectively"
+)
+_VERB_WORDS = (
+    "will|shall|can|must|should|may|would|could|are|is|was|were|have|has|had|do|does|did|remain|remains|"
+    "intend|intends|commit|commits|welcome|welcomes|reaffirm|reaffirms|affirm|affirms|recognize|recognizes|"
+    "recognise|recognises|condemn|condemns|underscore|underscores|underline|underlines|emphasize|emphasizes|"
+    "share|shares|support|supports|note|notes|stress|stresses|call|calls|urge|urges|look|looks|plan|plans|"
+    "seek|seeks|aim|aims|reiterate|reiterates|express|expresses|acknowledge|acknowledges|announce|announces|"
+    "celebrate|celebrates|pledge|pledges|decide|decides|agree|agrees|applaud|applauds|appreciate|appreciates|"
+    "encourage|encourages|oppose|opposes|continue|continues|endorse|endorses|launch|launches|believe|believes|"
+    "strive|strives|recall|recalls|highlight|highlights|stand|stands|gather|gathers|met|meet|meets|"
+    "confirm|confirms|promote|promotes|strengthen|strengthens|deepen|deepens|seek|work|works|value|values|"
+    "thank|thanks|congratulate|congratulates|invite|invites|accept|accepts|request|requests|take|takes|"
+    "spoke|discuss|discusses|held|hold|holds|exchange|exchanges|reviewed|review|reviews|expect|expects|"
+    "hope|hopes|wish|wishes|recommit|recommits|resolve|resolves|undertake|undertakes|uphold|upholds|"
+    "stand|reject|rejects|deplore|deplores|demand|demands|insist|insists|regret|regrets|propose|proposes|"
+    "establish|establishes|set|sets|make|makes|need|needs|want|wants|see|sees|aspire|aspires|envision|"
+    "envisions|envisage|envisages|share|lend|lends|offer|offers|provide|provides|host|hosts|seeks"
+)
+_VERB_START = re.compile(
+    r"^(?:\s*(?:,\s*)?(?:" + _ADVERBS + r")\b)*\s*(?:(?:" + _VERB_WORDS + r")\b|[a-z]+ed\b)"
+)
+_BLOCKING_BEFORE = re.compile(
+    r"(?:\b(?:that|whether|if|to|of|for|with|by|on|in|into|from|between|among|as|than|about|against|"
+    r"under|toward|towards|including|like|per|via|at|and\s+the\s+people\s+of)|['’]s|-)\s*$",
+    re.I,
+)
+_CLAUSE_START_BEFORE = re.compile(r"(?:^|[,;:—–(]|\b(?:and|which|while|but|whereas|where|so)\b)\s*$", re.I)
+
+
+def _english_subject_spans(text: str, leaders: Leaders) -> list[tuple[int, int]]:
+    """Spans of party expressions in ``text`` (countries, groups, leaders, all-party words)."""
+    spans: list[tuple[int, int]] = []
+    for m in countries.find(text, "en"):
+        if m.form != "adjective":
+            spans.append((m.start, m.end))
+    for g in countries.find_groups(text, "en"):
+        spans.append((g.start, g.end))
+    folded = text.casefold()
+    for term in _all_party_terms("en"):
+        for m in re.finditer(r"(?<![a-z])" + re.escape(term) + r"(?![a-z])", folded):
+            spans.append(m.span())
+    keys = list(leaders.names) + [
+        n.casefold() for p in leaders.parties for n in _vocab().get("leaders", {}).get(p, []) if n.isascii()
+    ]
+    for key in keys:
+        for m in re.finditer(r"(?<![a-z])" + re.escape(key) + r"(?![a-z])", folded):
+            spans.append(m.span())
+    for _, _, start, end in _titles_in(text, "en"):
+        spans.append((start, end))
+    for m in re.finditer(r"\b[Oo]ur(?:\s+[a-z-]+){1,3}", text):  # our two countries, our Alliance
+        spans.append(m.span())
+    return _merge(spans, text)
+
+
+def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Join overlapping spans and spans linked by a title's name, ``the``, ``,`` or ``and``."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out:
+            gap = text[out[-1][1] : start]
+            if start <= out[-1][1] or re.fullmatch(
+                r"\s*(?:,\s*(?:and\s+)?|and\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}", gap
+            ):
+                out[-1] = (out[-1][0], max(end, out[-1][1]))
+                continue
+        out.append((start, end))
+    return out
+
+
+def _followed_by_verb(text: str, end: int) -> bool:
+    rest = text[end:]
+    rest = re.sub(r"^\s*,?\s*(?:Jr\.|Sr\.|II|III)\s*", " ", rest)  # Biden, Jr.
+    if rest[:2] in ("'s", "’s") or rest[:1] == "-":
+        return False
+    if _VERB_START.match(rest):
+        return True
+    # an apposition: We, the Leaders of the Group of Seven (G7), met ...
+    if rest.lstrip().startswith(","):
+        for m in re.finditer(r",", rest[:240]):
+            if m.start() > 0 and _VERB_START.match(rest[m.end() :]) and not re.match(r"\s*(?:and|or)\b", rest[m.end() :]):
+                return True
+    return False
+
+
+def english_subjects(text: str, leaders: Leaders) -> list[str]:
+    """Party expressions that are the subject of a clause in ``text``."""
+    out: list[str] = []
+    for start, end in _english_subject_spans(text, leaders):
+        before = text[:start]
+        if _BLOCKING_BEFORE.search(before) or not _CLAUSE_START_BEFORE.search(before):
+            continue
+        if _followed_by_verb(text, end):
+            out.append(text[start:end])
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# The stage
+
+
+def sentence_actors(text: str, language: str, leaders: Leaders) -> set[str] | None:
+    """The parties acting in one sentence, or None when it names no party as its subject."""
+    if language == "ja":
+        if _SIGNATURE_JA.search(text) and not japanese_subjects(text):
+            return set(leaders.parties)
+        phrases = japanese_subjects(text)
+    else:
+        if _SIGNATURE_EN.search(text):
+            return set(leaders.parties)
+        phrases = english_subjects(text, leaders)
+    found: set[str] = set()
+    for phrase in phrases:
+        found |= resolve(phrase, language, leaders)
+    if found:
+        return found
+    if language == "en" and re.search(r"\b(?:[Ww]e|[Oo]ur|us)\b", text):
+        return set(leaders.parties)
+    return None
 
 
 def actors(doc: Document) -> None:
-    return None
+    language = _language(doc)
+    leaders = learn_leaders(doc)
+    previous: dict[str, list[str]] = {}
+    for sentence in doc.sentences:
+        sentence.actors = _actors_of(sentence, language, leaders, previous)
+        previous[sentence.paragraph] = sentence.actors
+
+
+def _actors_of(sentence: Sentence, language: str, leaders: Leaders, previous: dict[str, list[str]]) -> list[str]:
+    try:
+        found = sentence_actors(sentence.text, language, leaders)
+    except RecursionError:  # pathological input: better no actors than a crash
+        found = None
+    if found is None:
+        return list(previous.get(sentence.paragraph, []))
+    return sorted(found)
