@@ -1,0 +1,198 @@
+"""Speech acts of an English sentence's main verb phrases, from the cues in ``data/cues.en.yaml``.
+
+No parser: the main predicates are the first cue of each clause that no subordinator
+(``that``, ``which``…) precedes, plus each cue right after a coordination (``, and``, ``;``,
+``, `` before a bare verb). That keeps ``We welcome X, which will facilitate Y`` a welcome
+and makes ``We affirm X, recognize Y, and call for Z`` affirm three times (once as a set).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from communique.datafiles import load_yaml
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*")
+_NEW_SUBJECT = re.compile(r",\s+(?:and|but)\s+(?=(?:we|they|the leaders|both)\b|[A-Z])")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    pattern: re.Pattern[str]
+    act: str
+    rank: int  # lower wins at equal length
+    party_only: bool
+
+
+@dataclass(frozen=True)
+class EnglishCues:
+    cues: tuple[Cue, ...]
+    non_party_subjects: frozenset[str]
+    party_subjects: frozenset[str]
+    subordinators: frozenset[str]
+    openers: frozenset[str]
+    adverbs: frozenset[str]
+    noun_markers: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    act: str
+    party_only: bool
+
+
+@cache
+def cues() -> EnglishCues:
+    data: dict[str, Any] = load_yaml("cues.en.yaml")
+    party_only = {p.lower() for p in data.get("party_only", [])}
+    out: list[Cue] = []
+    rank = 0
+    for act, patterns in data["acts"].items():
+        for p in patterns:
+            out.append(Cue(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), act, rank, p.lower() in party_only))
+            rank += 1
+    for p in data.get("generic", []):
+        out.append(Cue(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), "report", rank, False))
+        rank += 1
+    return EnglishCues(
+        cues=tuple(out),
+        non_party_subjects=frozenset(w.lower() for w in data["non_party_subjects"]),
+        party_subjects=frozenset(w.lower() for w in data["party_subjects"]),
+        subordinators=frozenset(w.lower() for w in data["subordinators"]),
+        openers=frozenset(w.lower() for w in data["openers"]),
+        adverbs=frozenset(w.lower() for w in data["adverbs"]),
+        noun_markers=frozenset(w.lower() for w in data["noun_markers"]),
+    )
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = re.sub(r"<[^>]{1,20}>", "", text)  # stray inline markup such as <sup>
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _matches(text: str) -> list[Match]:
+    """Every cue match, overlaps resolved: leftmost, then longest, then earliest in the file."""
+    found: list[tuple[int, int, int, Cue]] = []
+    for cue in cues().cues:
+        for m in cue.pattern.finditer(text):
+            found.append((m.start(), -(m.end() - m.start()), cue.rank, cue))
+    found.sort(key=lambda f: (f[0], f[1], f[2]))
+    out: list[Match] = []
+    taken_until = -1
+    for start, neg_len, _, cue in found:
+        if start < taken_until:
+            continue
+        out.append(Match(start, start - neg_len, cue.act, cue.party_only))
+        taken_until = start - neg_len
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _strip_opener(text: str, start: int, end: int) -> int:
+    """Skip a leading adverbial phrase up to its first comma ("Following the summit, we …")."""
+    words = _words(text[start:end])
+    if not words or words[0].lower() not in cues().openers:
+        return start
+    comma = text.find(",", start, end)
+    return comma + 1 if comma != -1 and text[comma + 1 : end].strip() else start
+
+
+def _is_free(preceding: str) -> bool:
+    """No subordinator between the clause start and the cue: the cue is in the main clause."""
+    subordinators = cues().subordinators
+    return not any(w.lower() in subordinators for w in _words(preceding))
+
+
+def _is_coordinated(preceding: str) -> bool:
+    """The text between the last main predicate and this cue ends with a coordination.
+
+    A bare comma ("We affirm X, recognize Y") coordinates only when no subordinate clause
+    intervenes ("We welcome the summit, where participants …, recognized" does not).
+    """
+    c = cues()
+    rest = preceding.rstrip()
+    stripped = 0
+    # Drop a subject and adverbs (", and we also welcome"; "; Japan will").
+    while stripped <= 4:
+        stripped += 1
+        m = re.search(r"([A-Za-z][A-Za-z.'-]*)$", rest)
+        if not m:
+            break
+        word = m.group(1)
+        lower = word.lower()
+        if lower in ("and", "but"):
+            return True
+        if lower in c.adverbs or lower in ("we", "they", "the", "leaders", "both", "two", "three", "sides", "our") or word[0].isupper():
+            rest = rest[: m.start()].rstrip()
+            continue
+        break
+    if rest.endswith((";", ":")):
+        return True
+    return rest.endswith(",") and _is_free(rest)
+
+
+def _is_verb_position(text: str, start: int) -> bool:
+    """False when the cue follows a determiner or preposition ("our support for", "to support")."""
+    words = _words(text[max(0, start - 40) : start])
+    return not words or words[-1].lower() not in cues().noun_markers
+
+
+def _clause_bounds(text: str) -> list[int]:
+    """Clause starts: after each ";" and before ", and we" / ", but the leaders" (a new subject)."""
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == ";"]
+    starts += [m.end() for m in _NEW_SUBJECT.finditer(text)]
+    return sorted(set(starts)) + [len(text) + 1]
+
+
+def _is_party_subject(preceding: str) -> bool:
+    """Whether the subject before a modal is a party (we, Japan) or not (the Agreement)."""
+    c = cues()
+    words = [w for w in _words(preceding) if w.lower() not in c.adverbs]
+    if not words:
+        return True  # "…, and will continue": the subject of the previous verb
+    last = words[-1]
+    if last.lower() in c.non_party_subjects:
+        return False
+    return last.lower() in c.party_subjects or last[0].isupper()
+
+
+def sentence_acts(text: str) -> list[str]:
+    """The set of acts of the sentence's main verb phrases, in the order of ``model.ACTS``."""
+    from communique.model import ACTS
+
+    text = _normalise(text)
+    if not text:
+        return []
+    c = cues()
+    found: set[str] = set()
+    matches = _matches(text)
+    clause_bounds = _clause_bounds(text)
+    for start, stop in zip(clause_bounds, clause_bounds[1:]):
+        end = min(stop - 1, len(text))
+        start = _strip_opener(text, start, end)
+        last_main_end: int | None = None
+        for m in matches:
+            if m.start < start or m.end > end or not _is_verb_position(text, m.start):
+                continue
+            if last_main_end is None:
+                if not _is_free(text[start : m.start]):
+                    continue
+            elif not _is_coordinated(text[last_main_end : m.start]):
+                continue
+            act = m.act
+            if m.party_only and last_main_end is None and not _is_party_subject(text[start : m.start]):
+                act = "report"
+            found.add(act)
+            last_main_end = m.end
+    if not found and len(_words(text)) >= 3:
+        found.add("report")
+    return [a for a in ACTS if a in found]
