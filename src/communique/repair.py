@@ -49,7 +49,8 @@ class Block:
     text: str = ""
 
     def as_annotation(self) -> dict[str, Any]:
-        return {"text": self.text, "heading_level": self.heading_level, "bold_lead": self.bold_lead}
+        return {"text": self.text, "heading_level": self.heading_level, "bold_lead": self.bold_lead,
+                "lines": [ln.strip() for ln in self.lines] or [self.text]}
 
 
 @dataclass
@@ -104,7 +105,8 @@ _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\t\v"), " ")
 
 def _normalize_whitespace(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE).translate(_SPACES)
-    return "\n".join(line.rstrip() for line in text.split("\n"))
+    # rstrip() would also eat the form feeds that separate PDF pages.
+    return "\n".join(line.rstrip(" \u3000") for line in text.split("\n"))
 
 
 # ------------------------------------------------------------------ 2. page furniture

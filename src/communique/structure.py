@@ -41,6 +41,7 @@ class Block:
     text: str
     heading_level: int | None = None
     bold_lead: bool = False
+    lines: tuple[str, ...] = ()  # the source lines before hard wraps were joined
 
     @property
     def marked_heading(self) -> bool:
@@ -60,8 +61,12 @@ def _title_words() -> dict[str, list[str]]:
 def _blocks(doc: Document) -> list[Block]:
     annotated = doc.annotations.get("blocks")
     if annotated:
-        return [Block(b["text"], b.get("heading_level"), bool(b.get("bold_lead"))) for b in annotated if b["text"].strip()]
-    return [Block(t.strip()) for t in re.split(r"\n\s*\n", doc.text) if t.strip()]
+        return [
+            Block(b["text"], b.get("heading_level"), bool(b.get("bold_lead")), tuple(b.get("lines") or [b["text"]]))
+            for b in annotated
+            if b["text"].strip()
+        ]
+    return [Block(t.strip(), lines=tuple(t.strip().split("\n"))) for t in re.split(r"\n\s*\n", doc.text) if t.strip()]
 
 
 def _ends_sentence(text: str) -> bool:
@@ -195,7 +200,8 @@ class _Builder:
         n = len(self.blocks)
         for i in range(n - 1, max(-1, n - 12), -1):
             text = self.blocks[i].text
-            if _is_closing(text) and all(_signature_like(b.text, self.language) for b in self.blocks[i + 1:]):
+            after = [line for b in self.blocks[i + 1:] for line in b.lines]
+            if _is_closing(text) and all(_signature_like(line, self.language) for line in after):
                 return i, i
         # A trailing dateline ("Tokyo, 18 December 2025") is metadata too.
         end = n
@@ -326,7 +332,7 @@ def structure(doc: Document) -> None:
         closing = blocks[closing_index].text
         builder.ids.add("p_end")
         builder.paragraphs.append(Paragraph(id="p_end", text=closing, number=None, section=None))
-        signature_lines = [b.text for b in blocks[closing_index + 1:]]
+        signature_lines = [line for b in blocks[closing_index + 1:] for line in b.lines]
         builder.metadata.extend(signature_lines)
     else:
         builder.metadata.extend(b.text for b in blocks[end:])
