@@ -1,9 +1,377 @@
-"""Stage ``organizations``. PLACEHOLDER: the extraction issue replaces this."""
+"""Stage ``organizations``: the organizations each sentence names, with a canonical name when known.
+
+Two sources of candidates, both compiled once from ``data/organizations.yaml``:
+
+* the gazetteer (UN system, international bodies, development banks and agencies,
+  ministries and agencies of Japan and other governments, well-known companies);
+* the form of a name, for the organizations no list holds (the normal case in an
+  unseen statement): a Japanese head noun (``…省``, ``…機構``, ``…銀行``, ``…センター``,
+  ``…社``, ``…政府`` after a country name...) with its name running left up to a
+  particle or punctuation; an English capitalised phrase ending in (``… Agency``,
+  ``… Bank``) or starting with (``Ministry of …``, ``Government of …``) a head noun;
+  a name followed by its acronym in brackets, the bracket being part of the mention
+  (``国際協力機構（JICA）``, ``World Customs Organization (WCO)``).
+
+Overlapping candidates resolve to the longest. An acronym paired with a full name
+anywhere in the statement names that organization wherever it appears alone.
+Groupings (G7, Quad), programmes (SATREPS, JCM), events, countries and people are
+never candidates: they are not in the gazetteer and have no organization head.
+"""
 
 from __future__ import annotations
 
-from communique.model import Document
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from communique.extract.gazetteer import Entry, countries, gazetteer, split_country_prefix
+from communique.model import Document, OrganizationMention
+
+MAX_TEXT = 20_000  # longer "sentences" are cut: no statement sentence is this long
+ACRONYM = r"[A-Za-z][A-Za-z0-9&.\-]{0,14}[A-Za-z0-9]"
+BRACKET = re.compile(rf"\s?[（(]\s?({ACRONYM})\s?[）)]")
+KATAKANA = re.compile(r"[ァ-ヴー]{2,}")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def _is_name_char(ch: str) -> bool:
+    """Characters a Japanese organization name is made of (not hiragana, punctuation or brackets)."""
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF  # kanji
+        or ch in "々〆ヶ・"
+        or 0x30A1 <= o <= 0x30FA or ch == "ー"  # katakana
+        or ch.isascii() and ch.isalnum()
+        or 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A  # full-width alnum
+    )
+
+
+def _is_kanji(ch: str) -> bool:
+    return 0x4E00 <= ord(ch) <= 0x9FFF or ch == "々"
+
+
+def _is_katakana(ch: str) -> bool:
+    return 0x30A1 <= ord(ch) <= 0x30FA or ch == "ー"
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    name: str | None
+    kind: str | None
+    aliases: list[str] = field(default_factory=list)
+    priority: int = 0  # gazetteer 2, paired acronym 1, form 0: wins ties of equal length
+    acronym: str | None = None
+    countries: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Forms:
+    ja_heads: re.Pattern[str]
+    ja_rules: dict[str, dict]
+    legal: re.Pattern[str]
+    generic: frozenset[str]
+    strip: re.Pattern[str]
+    naming: tuple[str, ...]
+    internal: tuple[str, ...]
+    may_follow: tuple[str, ...]
+    en_head_last: re.Pattern[str]
+    en_head_first: re.Pattern[str]
+    en_not_modifiers: frozenset[str]
+    en_document_words: re.Pattern[str]
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _forms() -> _Forms:
+    f = gazetteer().forms
+    ja, en = f.get("ja", {}), f.get("en", {})
+    rules = {r["head"]: r for r in ja.get("suffixes", [])}
+    heads = []
+    for head, rule in rules.items():
+        nb = rule.get("not_before") or []
+        heads.append(re.escape(head) + (f"(?!{_alt(nb)})" if nb else ""))
+    heads.sort(key=len, reverse=True)
+    legal = re.compile(rf"(?:{_alt(ja.get('legal_forms', []))})\s?「[^「」]{{1,40}}(?:「[^「」]{{1,20}}」[^「」]{{0,20}})?」")
+    strip = re.compile(r"(?:" + "|".join(ja.get("strip_prefixes", [])) + ")")
+    cap = r"(?:[A-Z][A-Za-z0-9'’.&\-]*|U\.S\.)"
+    conn = r"(?:of|for|and|on|the|de|du|des|in|to|&)"
+    cap_seq = rf"{cap}(?:(?:,\s|\s)(?:{conn}\s)*{cap})*"
+    head_last = _alt(en.get("heads", []))
+    head_first = _alt(en.get("heads_first", []))
+    en_head_last = re.compile(
+        rf"(?<![A-Za-z0-9])((?:{cap}\s(?:{conn}\s)*){{1,8}}(?:{head_last}))(?![A-Za-z0-9])"
+        rf"(?:\s(?:of|for|on)\s(?:the\s)?{cap_seq})?"
+    )
+    en_head_first = re.compile(
+        rf"(?<![A-Za-z0-9])(?:{cap}\s){{0,4}}(?:{head_first})\s(?:of|for|on)\s(?:the\s)?{cap_seq}"
+    )
+    return _Forms(
+        ja_heads=re.compile("|".join(heads)),
+        ja_rules=rules,
+        legal=legal,
+        generic=frozenset(ja.get("generic_stems", [])),
+        strip=strip,
+        naming=tuple(ja.get("naming_prefixes", [])),
+        internal=tuple(ja.get("name_internal", [])),
+        may_follow=tuple(ja.get("may_follow", [])),
+        en_head_last=en_head_last,
+        en_head_first=en_head_first,
+        en_not_modifiers=frozenset(en.get("not_modifiers", [])),
+        en_document_words=re.compile(rf"\s?(?:{_alt(en.get('document_words', []))})\b"),
+    )
+
+
+@cache
+def _country_suffix_regex() -> re.Pattern[str] | None:
+    """Country names reversed, to find a country name that ends where a name starts."""
+    names = countries().ja_names
+    if not names:
+        return None
+    return re.compile("|".join(re.escape(n[::-1]) for n in sorted(names, key=len, reverse=True)))
+
+
+def _extend_left_over_countries(text: str, start: int) -> tuple[int, list[str]]:
+    """``日本・カザフスタン`` + ``外務省``: move the start left over country names joined by ``・``."""
+    rx = _country_suffix_regex()
+    found: list[str] = []
+    if rx is None:
+        return start, found
+    while start > 0:
+        m = rx.match(text[max(0, start - 20):start][::-1])
+        if not m:
+            break
+        found.insert(0, m.group(0)[::-1])
+        start -= m.end()
+        if start > 0 and text[start - 1] == "・":
+            start -= 1
+            continue
+        break
+    if start < len(text) and text[start] == "・":
+        start += 1
+    return start, found
+
+
+def _bracket_after(text: str, end: int) -> tuple[int, str | None]:
+    m = BRACKET.match(text, end)
+    if m:
+        return m.end(), m.group(1)
+    return end, None
+
+
+# ---------------------------------------------------------------- Japanese
+
+def _left_run(text: str, end: int, internal: tuple[str, ...]) -> int:
+    """Start of the name that ends at ``end``: left over name characters and name-internal phrases."""
+    i = end
+    while i > 0:
+        if _is_name_char(text[i - 1]):
+            i -= 1
+            continue
+        for phrase in internal:
+            if text.startswith(phrase, i - len(phrase)) and i - len(phrase) >= 0:
+                i -= len(phrase)
+                break
+        else:
+            break
+    while i < end and text[i] == "・":
+        i += 1
+    return i
+
+
+def _stem_ok(stem: str, rule: dict, has_bracket: bool, f: _Forms) -> bool:
+    kind = rule.get("stem", "any")
+    if not stem or len(stem) < int(rule.get("min_stem", 1)):
+        return kind == "bracket" and has_bracket and bool(stem)
+    if stem in f.generic:
+        return False
+    found, rest = split_country_prefix(stem)
+    if kind == "country":
+        return bool(found) and rest in ("", "国", "共和国", "連邦")
+    if kind == "bracket":
+        return has_bracket
+    if kind == "latin":
+        return bool(KATAKANA.search(stem) or LATIN.search(stem)) and not found or bool(
+            found and (KATAKANA.search(rest) or LATIN.search(rest))
+        )
+    if kind == "named":
+        return bool(found or KATAKANA.search(stem) or LATIN.search(stem) or stem.startswith(f.naming))
+    return True
+
+
+def _japanese_candidates(text: str) -> list[_Cand]:
+    g, f = gazetteer(), _forms()
+    out: list[_Cand] = []
+    # Gazetteer names.
+    if g.ja_regex is not None:
+        for m in g.ja_regex.finditer(text):
+            s, e = m.span()
+            name = m.group(0)
+            nxt = text[e] if e < len(text) else ""
+            if nxt and _is_kanji(nxt) and not text.startswith(f.may_follow, e):
+                continue  # part of a longer word: 国連憲章, 国会議員
+            if s > 0 and _is_katakana(text[s - 1]) and _is_katakana(name[0]):
+                continue  # inside a katakana word
+            if nxt and _is_katakana(nxt) and _is_katakana(name[-1]) and len(name) < 4:
+                continue
+            start, found = _extend_left_over_countries(text, s)
+            end, acronym = _bracket_after(text, e)
+            entry = g.by_name[name]
+            foreign = [c for c in found if c not in countries().ja_japan]
+            out.append(_Cand(start, end, None if foreign else entry.ja, entry.kind,
+                             [] if foreign else entry.other_names("ja"), 2, acronym, found))
+    for m in g.latin_regex.finditer(text) if g.latin_regex is not None else ():
+        entry = g.by_name[m.group(0)]
+        end, acronym = _bracket_after(text, m.end())
+        out.append(_Cand(m.start(), end, entry.ja, entry.kind, entry.other_names("ja"), 2, acronym))
+    # Head nouns.
+    for m in f.ja_heads.finditer(text):
+        rule = f.ja_rules[m.group(0)]
+        start = _left_run(text, m.start(), f.internal)
+        prefix = f.strip.match(text, start)
+        while prefix and prefix.end() > prefix.start():
+            start = prefix.end()
+            prefix = f.strip.match(text, start)
+        end, acronym = _bracket_after(text, m.end())
+        stem = text[start:m.start()]
+        if not _stem_ok(stem, rule, acronym is not None, f):
+            continue
+        found, _ = split_country_prefix(stem)
+        out.append(_Cand(start, end, None, rule.get("kind"), [], 0, acronym, found))
+    # A legal form before a quoted name.
+    for m in f.legal.finditer(text):
+        inner = m.group(0)[m.group(0).index("「") + 1 : -1]
+        out.append(_Cand(m.start(), m.end(), inner, "company", [], 1))
+    return out
+
+
+# ---------------------------------------------------------------- English
+
+def _english_candidates(text: str) -> list[_Cand]:
+    g, f = gazetteer(), _forms()
+    out: list[_Cand] = []
+    for m in g.latin_regex.finditer(text) if g.latin_regex is not None else ():
+        if f.en_document_words.match(text, m.end()):
+            continue  # UN Charter, WHO Framework Convention: a document's name
+        entry = g.by_name[m.group(0)]
+        end, acronym = _bracket_after(text, m.end())
+        out.append(_Cand(m.start(), end, entry.en, entry.kind, entry.other_names("en"), 2, acronym))
+    for rx in (f.en_head_last, f.en_head_first):
+        for m in rx.finditer(text):
+            start, end = m.span()
+            words = text[start:end].split(" ")
+            # Leading capitalised words that are sentence starts or titles are not part of the name.
+            while words and (words[0] in f.en_not_modifiers or words[0].lower() in _CONNECTORS):
+                start += len(words[0]) + 1
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            while words and words[-1].lower() in _CONNECTORS | {"the"}:
+                end -= len(words[-1]) + 1
+                words = words[:-1]
+            phrase = text[start:end].rstrip(",")
+            end = start + len(phrase)
+            if phrase.endswith(("'s", "’s")):
+                continue
+            bend, acronym = _bracket_after(text, end)
+            entry = g.by_name.get(phrase)
+            out.append(_Cand(start, bend, entry.en if entry else phrase, entry.kind if entry else None,
+                             entry.other_names("en") if entry else [], 1 if entry else 0, acronym))
+    return out
+
+
+_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des", "in", "to", "&"})
+
+
+# ---------------------------------------------------------------- selection and naming
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    chosen: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _resolve(text: str, c: _Cand, language: str, acronyms: dict[str, str]) -> list[OrganizationMention]:
+    g = gazetteer()
+    mention = text[c.start:c.end]
+    core = mention
+    if c.acronym:
+        core = BRACKET.sub("", mention).strip()
+    name, aliases, kind = c.name, list(c.aliases), c.kind
+    if name is None:
+        entry: Entry | None = g.by_name.get(core)
+        found, rest = split_country_prefix(core) if language != "en" else ([], core)
+        if entry is None and found and all(x in countries().ja_japan for x in found):
+            entry = g.by_name.get(rest)
+        if entry is not None:
+            name, kind = entry.name(language), kind or entry.kind
+            aliases = entry.other_names(language)
+        elif c.acronym and c.acronym in acronyms:
+            name = acronyms[c.acronym]
+        else:
+            name = core
+    if c.acronym and c.acronym not in aliases:
+        aliases.append(c.acronym)
+    out = [OrganizationMention(mention=mention, name=name, aliases=aliases, kind=kind)]
+    # 日本・カザフスタン外務省: a ministry of each country; the second stands as a mention of its own.
+    if len(c.countries) >= 2 and kind in ("ministry", "government", "agency"):
+        second = mention[mention.index(c.countries[1]):]
+        out.append(OrganizationMention(mention=second, name=BRACKET.sub("", second), kind=kind))
+    return out
+
+
+def paired_acronyms(texts: Iterable[str], language: str) -> dict[str, str]:
+    """Acronyms written in brackets after an organization's name anywhere in the statement."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for c in _candidates(text[:MAX_TEXT], language):
+            if c.acronym:
+                found.setdefault(c.acronym, c.name or BRACKET.sub("", text[c.start:c.end]).strip())
+    return found
+
+
+def _candidates(text: str, language: str) -> list[_Cand]:
+    return _english_candidates(text) if language == "en" else _japanese_candidates(text)
+
+
+def find_organizations(
+    text: str, language: str = "ja", acronyms: dict[str, str] | None = None
+) -> list[OrganizationMention]:
+    """The organizations ``text`` names, in order, each once; never raises on odd input."""
+    if not text:
+        return []
+    text = text[:MAX_TEXT]
+    lang = "en" if (language or "").lower().startswith("en") else "ja"
+    acronyms = acronyms or {}
+    cands = _candidates(text, lang)
+    if acronyms:
+        rx = re.compile(r"(?<![A-Za-z0-9])(?:" + _alt(acronyms) + r")(?![A-Za-z0-9])")
+        for m in rx.finditer(text):
+            cands.append(_Cand(m.start(), m.end(), acronyms[m.group(0)], None, [m.group(0)], 1))
+    out: list[OrganizationMention] = []
+    seen: set[str] = set()
+    for c in _select(cands):
+        for org in _resolve(text, c, lang, acronyms):
+            key = org.mention
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(org)
+    return out
 
 
 def organizations(doc: Document) -> None:
-    return None
+    """Fill ``sentence.organizations`` for every sentence of the document."""
+    language = "en" if (doc.info.language or "").lower().startswith("en") else "ja"
+    acronyms = paired_acronyms((s.text for s in doc.sentences), language)
+    gz = gazetteer().by_name
+    acronyms = {a: n for a, n in acronyms.items() if a not in gz}  # listed ones resolve by themselves
+    for sentence in doc.sentences:
+        sentence.organizations = find_organizations(sentence.text, language, acronyms)
