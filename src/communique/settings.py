@@ -1,0 +1,149 @@
+"""Django settings for the whole project (tracker, and later the web app).
+
+Database: SQLite in the user's data directory by default (``COMMUNIQUE_DB``
+overrides the file path), PostgreSQL when ``DATABASE_URL`` is set
+(``postgres://user:password@host:port/name``). The secret key comes from
+``COMMUNIQUE_SECRET_KEY`` or a key file generated once in the data directory;
+there is no fixed secret in the code. ``COMMUNIQUE_DEBUG=1`` turns DEBUG on.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlparse
+
+import platformdirs
+
+
+def data_dir() -> Path:
+    """Where communique keeps its database and key file (``COMMUNIQUE_DATA_DIR`` overrides)."""
+    path = Path(os.environ.get("COMMUNIQUE_DATA_DIR") or platformdirs.user_data_dir("communique"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def sqlite_path() -> Path:
+    value = os.environ.get("COMMUNIQUE_DB")
+    return Path(value).expanduser() if value else data_dir() / "communique.sqlite3"
+
+
+# Applied on every new SQLite connection. WAL lets readers run while one writer writes;
+# busy_timeout waits for the lock instead of failing at once; foreign keys are on by
+# default in Django's backend already.
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL;"
+    "PRAGMA synchronous=NORMAL;"
+    "PRAGMA busy_timeout=20000;"
+    "PRAGMA temp_store=MEMORY;"
+    "PRAGMA cache_size=-32000"
+)
+
+
+def database_from_url(url: str) -> dict[str, Any]:
+    """Django DATABASES entry from a ``DATABASE_URL`` (postgres://, postgresql://, sqlite:///path)."""
+    parts = urlparse(url)
+    scheme = parts.scheme.lower()
+    if scheme in ("postgres", "postgresql", "pgsql"):
+        options = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": unquote(parts.path.lstrip("/")) or "communique",
+            "USER": unquote(parts.username or ""),
+            "PASSWORD": unquote(parts.password or ""),
+            "HOST": parts.hostname or "",
+            "PORT": str(parts.port or ""),
+            "OPTIONS": options,
+            "CONN_MAX_AGE": 0,
+            "TEST": {"NAME": os.environ.get("COMMUNIQUE_TEST_DB_NAME") or None},
+        }
+    if scheme == "sqlite":
+        return sqlite_database(Path(unquote(parts.path)))
+    raise ValueError(f"DATABASE_URL: unsupported scheme {scheme!r} (use postgres:// or sqlite:///)")
+
+
+def sqlite_database(path: Path) -> dict[str, Any]:
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(path),
+        "OPTIONS": {
+            "init_command": SQLITE_PRAGMAS,
+            # Take the write lock at BEGIN so that two writers queue on busy_timeout
+            # instead of one failing when it upgrades a read lock.
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        },
+        # Tests: a real file (not shared-cache memory) so that threads get real connections.
+        "TEST": {"NAME": os.environ.get("COMMUNIQUE_TEST_DB") or None},
+    }
+
+
+def _secret_key() -> str:
+    key = os.environ.get("COMMUNIQUE_SECRET_KEY")
+    if key:
+        return key
+    path = data_dir() / "secret_key"
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_urlsafe(50))
+    return path.read_text().strip()
+
+
+DEBUG = os.environ.get("COMMUNIQUE_DEBUG") == "1"
+SECRET_KEY = _secret_key()
+ALLOWED_HOSTS = [h for h in os.environ.get("COMMUNIQUE_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if h]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "communique.tracker",
+    # Web app (issue 5) and exports (issue 6): add their apps below this line.
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+# Web app (issue 5): set ROOT_URLCONF to its urls module.
+ROOT_URLCONF = "communique.tracker.urls"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]
+        },
+    }
+]
+
+DATABASES = {
+    "default": database_from_url(os.environ["DATABASE_URL"])
+    if os.environ.get("DATABASE_URL")
+    else sqlite_database(sqlite_path())
+}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+USE_TZ = True
+TIME_ZONE = "UTC"
+LANGUAGE_CODE = "en"
+USE_I18N = True
+STATIC_URL = "static/"

@@ -1,0 +1,54 @@
+"""Counts and compliance: by section, party and status; G7 Research Group compliance averages."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from django.db.models import Avg, Count, Q
+
+from communique.tracker.models import STATUS_NAMES, Commitment, Statement
+
+
+def g7_percent(average: float | None) -> float | None:
+    """G7 Research Group reporting: an average on -1..+1 as a percentage, (avg + 1) / 2 * 100."""
+    return None if average is None else round((average + 1) / 2 * 100, 1)
+
+
+def stats() -> dict[str, Any]:
+    """Active commitments of current statement versions: counts by status, section (topic) and
+    party, and compliance averages per statement and overall (on -1..+1 and as a percentage)."""
+    qs = Commitment.objects.filter(active=True, statement__is_current=True)
+    by_status = {STATUS_NAMES[row["status"]]: row["n"] for row in qs.values("status").annotate(n=Count("id")).order_by("status")}
+    by_section = {row["topic"] or "(no section)": row["n"]
+                  for row in qs.values("topic").annotate(n=Count("id")).order_by("-n", "topic")}
+    by_party: Counter[str] = Counter()
+    for row in qs.values("actors_key").annotate(n=Count("id")):
+        for party in (row["actors_key"] or "").strip("|").split("|"):
+            by_party[party or "(none)"] += row["n"]
+    statements = []
+    rows = (
+        Statement.objects.filter(is_current=True)
+        .annotate(
+            n=Count("commitments", filter=Q(commitments__active=True)),
+            assessed=Count("commitments", filter=Q(commitments__active=True, commitments__score__isnull=False)),
+            average=Avg("commitments__score", filter=Q(commitments__active=True)),
+        )
+        .filter(n__gt=0)
+        .order_by("id")
+        .values("id", "title", "source_name", "n", "assessed", "average")
+    )
+    for row in rows:
+        avg = None if row["average"] is None else round(float(row["average"]), 3)
+        statements.append({"id": row["id"], "title": row["title"] or row["source_name"], "commitments": row["n"],
+                           "assessed": row["assessed"], "average": avg, "percent": g7_percent(avg)})
+    overall = qs.aggregate(n=Count("id", filter=Q(score__isnull=False)), average=Avg("score"))
+    avg = None if overall["average"] is None else round(float(overall["average"]), 3)
+    return {
+        "commitments": qs.count(),
+        "by_status": by_status,
+        "by_section": by_section,
+        "by_party": dict(by_party.most_common()),
+        "by_statement": statements,
+        "compliance": {"assessed": overall["n"], "average": avg, "percent": g7_percent(avg)},
+    }
