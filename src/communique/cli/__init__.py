@@ -31,8 +31,16 @@ COMMAND_MODULES = (
 
 
 @app.callback()
-def _root() -> None:
+def _root(
+    db: str | None = typer.Option(
+        None, "--db", metavar="PATH", help="Tracker database file (SQLite); default: $COMMUNIQUE_DB or the data directory."
+    ),
+) -> None:
     """Turn diplomatic joint statements into commitments people can track."""
+    if db:  # read by communique.settings when a tracker command first starts Django
+        import os
+
+        os.environ["COMMUNIQUE_DB"] = db
 
 
 def _register() -> None:
@@ -55,7 +63,11 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 def main() -> None:
     _register()
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
+        # Outside standalone mode Click returns an Exit's code instead of exiting: honour it,
+        # so that `raise fail(...)` really ends with status 2.
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except CommuniqueError as e:
         typer.echo(f"error: {e}", err=True)
         sys.exit(e.exit_code)
