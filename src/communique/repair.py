@@ -112,7 +112,11 @@ def _normalize_whitespace(text: str) -> str:
 # ------------------------------------------------------------------ 2. page furniture
 
 def _furniture_key(line: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip())).lower()
+    """Lines repeated on pages compare equal; page numbers inside short lines do not count."""
+    line = re.sub(r"\s+", " ", line.strip())
+    if len(line.split()) <= 5 and not line.endswith((".", "。")):
+        line = re.sub(r"\d+", "#", line)
+    return line.lower()
 
 
 def _is_page_number(line: str) -> bool:
@@ -173,8 +177,10 @@ def _strip_inline(line: str) -> str:
     head, rest = (line[: bullet.end()], line[bullet.end():]) if bullet and bullet.group().strip() in "*+" else ("", line)
     if head:  # Markdown "* item" / "+ item" bullets become "- item"
         head = "- "
+    # Escaped marks (\*, \.) are text: hide them from the emphasis rule, then unescape.
+    rest = _ESCAPE.sub(lambda m: chr(0xE000 + ord(m.group(1))), rest)
     rest = _EMPHASIS.sub("", rest)
-    rest = _ESCAPE.sub(lambda m: m.group(1), rest)
+    rest = re.sub("[\ue000-\ue07f]", lambda m: chr(ord(m.group()) - 0xE000), rest)
     return (head + rest).rstrip()
 
 
