@@ -43,23 +43,22 @@ def _vocab() -> dict[str, Any]:
 
 
 @cache
-def _title_families(language: str) -> list[tuple[str, str]]:
-    """(title, family), longest title first, so 内閣総理大臣 wins over 総理."""
-    pairs = [(t, fam) for fam, langs in _vocab()["titles"].items() for t in langs.get(language, [])]
-    return sorted(pairs, key=lambda p: -len(p[0]))
+def _title_regex(language: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex over every title, longest first (内閣総理大臣 before 総理), and title -> family."""
+    families: dict[str, str] = {}
+    for family, langs in _vocab()["titles"].items():
+        for title in langs.get(language, []):
+            families.setdefault(title, family)
+    alternation = "|".join(re.escape(t) for t in sorted(families, key=len, reverse=True))
+    if language == "ja":
+        return re.compile(alternation), families
+    return re.compile(r"(?<![A-Za-z])(?:" + alternation + r")(?![A-Za-z])"), families
 
 
 def _titles_in(text: str, language: str) -> list[tuple[str, str, int, int]]:
-    """(title, family, start, end) of each title in ``text``, longest first, non-overlapping."""
-    found: list[tuple[str, str, int, int]] = []
-    taken: list[tuple[int, int]] = []
-    for title, family in _title_families(language):
-        pattern = re.escape(title) if language == "ja" else r"(?<![A-Za-z])" + re.escape(title) + r"(?![A-Za-z])"
-        for m in re.finditer(pattern, text, 0 if language == "ja" else re.I if title.islower() else 0):
-            if not any(m.start() < e and s < m.end() for s, e in taken):
-                found.append((title, family, m.start(), m.end()))
-                taken.append(m.span())
-    return sorted(found, key=lambda f: f[2])
+    """(title, family, start, end) of each title in ``text``, in order."""
+    regex, families = _title_regex(language)
+    return [(m.group(), families[m.group()], m.start(), m.end()) for m in regex.finditer(text)]
 
 
 @dataclass
@@ -69,6 +68,7 @@ class Leaders:
     parties: list[str]
     names: dict[str, str] = field(default_factory=dict)  # key (ja as is, en casefolded) -> ISO3
     titles: dict[str, set[str]] = field(default_factory=dict)  # title family -> parties holding it
+    _cache: dict[tuple[str, str, int], Any] = field(default_factory=dict, repr=False)
 
     def learn(self, name: str, party: str | None, language: str, title_families: Iterable[str] = ()) -> None:
         if not party:
@@ -78,12 +78,35 @@ class Leaders:
         for family in title_families:
             self.titles.setdefault(family, set()).add(party)
 
+    @property
+    def fallback(self) -> dict[str, str]:
+        """Recent leaders' names from the data file, for the parties of this document."""
+        table = _vocab().get("leaders", {})
+        return {n if not n.isascii() else n.casefold(): p for p in self.parties for n in table.get(p, [])}
+
+    def name_regex(self, language: str) -> _NoMatch | re.Pattern[str]:
+        key = ("names", language, len(self.names))
+        if key not in self._cache:
+            self._cache[key] = _names_regex(self.names, language) or _NoMatch()
+        return self._cache[key]
+
+    def fallback_regex(self, language: str) -> re.Pattern[str] | None:
+        key = ("fallback", language, 0)
+        if key not in self._cache:
+            self._cache[key] = _names_regex(self.fallback, language)
+        return self._cache[key]
+
     def party_of_title(self, family: str) -> str | None:
         holders = self.titles.get(family)
         if holders is None:  # the document does not say: the usual title of each party's leader
             heads = _vocab().get("head_titles", {})
             holders = {p for p in self.parties if heads.get(p) == family}
         return next(iter(holders)) if len(holders) == 1 else None
+
+
+class _NoMatch:
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        return []
 
 
 def _name_keys(name: str, language: str) -> list[str]:
@@ -191,6 +214,21 @@ def _all_party_terms(language: str) -> list[str]:
     return sorted(_vocab()["all_parties"].get(language, []), key=len, reverse=True)
 
 
+@cache
+def _all_party_regexes(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(anywhere, at the start) regexes of the words meaning every party."""
+    terms = _all_party_terms(language)
+    if language == "ja":
+        anywhere = "|".join(map(re.escape, terms))
+        opening = "|".join(re.escape(t) for t in terms if t[0] in "双両我各")
+        return re.compile(anywhere), re.compile(opening)
+    words = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+    return (
+        re.compile(r"(?<![a-z])(?:" + words + r")(?![a-z])", re.I),
+        re.compile(r"\s*(?:" + words + r")(?![a-z])(?!\s+of\b)", re.I),
+    )
+
+
 def resolve(phrase: str, language: str, leaders: Leaders) -> set[str]:
     """The parties a subject phrase stands for (empty when it names none)."""
     parties = set(leaders.parties)
@@ -203,38 +241,45 @@ def resolve(phrase: str, language: str, leaders: Leaders) -> set[str]:
     found |= _leaders_in(phrase, language, leaders)
     if parties:
         found &= parties
-    if not found and _has_all_party_term(phrase, language):
+    if _opens_with_all_party_term(phrase, language) or not found and _has_all_party_term(phrase, language):
         found = set(parties)
     return found
 
 
+def _opens_with_all_party_term(phrase: str, language: str) -> bool:
+    """``We, President Biden and Prime Minister Kishida`` is every party; ``the leaders of X`` is X."""
+    return _all_party_regexes(language)[1].match(phrase) is not None
+
+
 def _has_all_party_term(phrase: str, language: str) -> bool:
-    if language == "ja":
-        return any(term in phrase for term in _all_party_terms(language))
-    low = " " + re.sub(r"\s+", " ", phrase.casefold()) + " "
-    return any(re.search(r"(?<![a-z])" + re.escape(t) + r"(?![a-z])", low) for t in _all_party_terms(language))
+    return _all_party_regexes(language)[0].search(phrase) is not None
 
 
 def _leaders_in(phrase: str, language: str, leaders: Leaders) -> set[str]:
-    out: set[str] = set()
-    folded = phrase.casefold()
-    for key, party in leaders.names.items():
-        if language == "ja" and key in phrase or language != "ja" and re.search(
-            r"(?<![a-z])" + re.escape(key) + r"(?![a-z])", folded
-        ):
-            out.add(party)
+    out = {leaders.names[_key(m.group(), language)] for m in leaders.name_regex(language).finditer(phrase)}
     if not out:
-        fallback = _vocab().get("leaders", {})
-        for party in leaders.parties:
-            for name in fallback.get(party, []):
-                if (name in phrase) if language == "ja" else re.search(r"\b" + re.escape(name) + r"\b", phrase):
-                    out.add(party)
+        fallback = leaders.fallback_regex(language)
+        out = {leaders.fallback[_key(m.group(), language)] for m in fallback.finditer(phrase)} if fallback else set()
     if not out:
         for _, family, _, _ in _titles_in(phrase, language):
             party = leaders.party_of_title(family)
             if party:
                 out.add(party)
     return out
+
+
+def _key(surface: str, language: str) -> str:
+    return surface if language == "ja" else surface.casefold()
+
+
+def _names_regex(keys: Iterable[str], language: str) -> re.Pattern[str] | None:
+    keys = sorted(set(keys), key=len, reverse=True)
+    if not keys:
+        return None
+    alternation = "|".join(map(re.escape, keys))
+    if language == "ja":
+        return re.compile(alternation)
+    return re.compile(r"(?<![A-Za-z])(?:" + alternation + r")(?![A-Za-z])", re.I)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -317,16 +362,11 @@ def _english_subject_spans(text: str, leaders: Leaders) -> list[tuple[int, int]]
             spans.append((m.start, m.end))
     for g in countries.find_groups(text, "en"):
         spans.append((g.start, g.end))
-    folded = text.casefold()
-    for term in _all_party_terms("en"):
-        for m in re.finditer(r"(?<![a-z])" + re.escape(term) + r"(?![a-z])", folded):
-            spans.append(m.span())
-    keys = list(leaders.names) + [
-        n.casefold() for p in leaders.parties for n in _vocab().get("leaders", {}).get(p, []) if n.isascii()
-    ]
-    for key in keys:
-        for m in re.finditer(r"(?<![a-z])" + re.escape(key) + r"(?![a-z])", folded):
-            spans.append(m.span())
+    spans.extend(m.span() for m in _all_party_regexes("en")[0].finditer(text))
+    spans.extend(m.span() for m in leaders.name_regex("en").finditer(text))
+    fallback = leaders.fallback_regex("en")
+    if fallback is not None:
+        spans.extend(m.span() for m in fallback.finditer(text))
     for _, _, start, end in _titles_in(text, "en"):
         spans.append((start, end))
     for m in re.finditer(r"\b[Oo]ur(?:\s+[a-z-]+){1,3}", text):  # our two countries, our Alliance
@@ -340,7 +380,7 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     for start, end in sorted(spans):
         if out:
             gap = text[out[-1][1] : start]
-            if start <= out[-1][1] or re.fullmatch(
+            if start <= out[-1][1] or gap in ("-", "–", "/") or re.fullmatch(
                 r"\s*(?:,\s*(?:and\s+)?|and\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}", gap
             ):
                 out[-1] = (out[-1][0], max(end, out[-1][1]))
@@ -352,14 +392,23 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 def _followed_by_verb(text: str, end: int) -> bool:
     rest = text[end:]
     rest = re.sub(r"^\s*,?\s*(?:Jr\.|Sr\.|II|III)\s*", " ", rest)  # Biden, Jr.
+    rest = re.sub(r"^\s*[–—]\s*", " ", rest)  # partners – A, B and C – are
     if rest[:2] in ("'s", "’s") or rest[:1] == "-":
         return False
     if _VERB_START.match(rest):
         return True
+    # a head noun after a party used as a modifier: the U.S.-Japan Alliance has, Japanese companies are
+    head = re.match(r"(?:\s+(?:[A-Z][\w-]*|[a-z-]+)){1,3}?(?=\s)", rest)
+    if (
+        head
+        and not any(_VERB_START.match(" " + w) or w.endswith("ed") for w in head.group().split())
+        and _VERB_START.match(rest[head.end() :])
+    ):
+        return True
     # an apposition: We, the Leaders of the Group of Seven (G7), met ...
     if rest.lstrip().startswith(","):
         for m in re.finditer(r",", rest[:240]):
-            if m.start() > 0 and _VERB_START.match(rest[m.end() :]) and not re.match(r"\s*(?:and|or)\b", rest[m.end() :]):
+            if _VERB_START.match(rest[m.end() :]) and not re.match(r"\s*(?:and|or)\b", rest[m.end() :]):
                 return True
     return False
 
@@ -368,12 +417,38 @@ def english_subjects(text: str, leaders: Leaders) -> list[str]:
     """Party expressions that are the subject of a clause in ``text``."""
     out: list[str] = []
     for start, end in _english_subject_spans(text, leaders):
-        before = text[:start]
+        before = re.sub(r"\b[Tt]he\s+$", "", text[:start])
         if _BLOCKING_BEFORE.search(before) or not _CLAUSE_START_BEFORE.search(before):
             continue
         if _followed_by_verb(text, end):
             out.append(text[start:end])
+    main = _main_clause_subject(text)
+    if main:
+        out.append(main)
     return out
+
+
+_FRONTED = re.compile(
+    r"^(?:(?:In|As|To|Through|Following|Building|Recognizing|Recognising|Given|With|Under|Since|Because|While|"
+    r"Although|After|Before|For|By|On|At|Over|Based|Noting|Guided|Consistent|Together|Today|Additionally|"
+    r"Furthermore|Moreover|Similarly|Likewise|Finally|Also|Further|Accordingly|Thus|Therefore|Meanwhile|"
+    r"Continuing|Reaffirming|Acknowledging|Welcoming|Emphasizing|Underscoring|Recalling|Looking|"
+    r"Taking|Toward|Towards|Against|Beyond|Within|Among|Amid|Despite|Where|When|If|Once|Since)\b[^,]*,\s*)+"
+)
+_FINITE = re.compile(r"\b(?:" + _VERB_WORDS + r"|[a-z]+ed)\b")
+
+
+def _main_clause_subject(text: str) -> str | None:
+    """The words before the first finite verb of the main clause, after any fronted adverbial."""
+    rest = text[_FRONTED.match(text).end() :] if _FRONTED.match(text) else text
+    m = _FINITE.search(rest)
+    if m is None:
+        return None
+    phrase = rest[: m.start()]
+    # a subject is a short noun phrase; a longer run has passed a verb the word list lacks (This builds on …)
+    if len(phrase.split()) > 12 or re.search(r"\b(?:that|which|who|in|on|for|to|with|by|from|at)\b", phrase):
+        return None
+    return phrase.strip() or None
 
 
 # ----------------------------------------------------------------------------------------------
