@@ -1,0 +1,187 @@
+"""The actors stage: who speaks or acts in each sentence, in Japanese and English, any pair or group."""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from communique.extract.actors import actors
+from communique.interchange import document_from_dict
+from communique.model import Document, DocumentInfo, Paragraph, Sentence, Signatory, Source
+
+SWAP = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "swap_partner.py"
+
+
+def make_doc(
+    language: str, parties: list[str], paragraphs: list[list[str]], signatories: list[Signatory] | None = None
+) -> Document:
+    doc = Document(source=Source(data=b""))
+    doc.info = DocumentInfo(language=language, parties=parties, signatories=signatories or [])
+    for p_index, texts in enumerate(paragraphs):
+        pid = f"p{p_index}"
+        doc.paragraphs.append(Paragraph(id=pid, text="".join(texts)))
+        for s_index, text in enumerate(texts, start=1):
+            doc.sentences.append(Sentence(id=f"{pid}.s{s_index}", paragraph=pid, text=text))
+    return doc
+
+
+def run(doc: Document) -> list[list[str]]:
+    actors(doc)
+    return [s.actors for s in doc.sentences]
+
+
+# --- Japanese -----------------------------------------------------------------------------------
+
+
+def test_japanese_unseen_pair_with_leaders_learnt_from_the_opening() -> None:
+    doc = make_doc(
+        "ja",
+        ["JPN", "UZB"],
+        [
+            ["2026年2月3日、石破茂日本国内閣総理大臣とシャフカット・ミルジヨーエフ・ウズベキスタン共和国大統領は東京で会談を行った。"],
+            ["双方は、経済関係の強化で一致した。", "ウズベキスタン側は、日本の支援に謝意を表明した。"],
+            ["日本は、ウズベキスタンが新たな制度の導入を検討していることを歓迎した。"],
+            ["ミルジヨーエフ大統領は、石破総理に訪問を招待し、石破総理は快諾した。"],
+            ["ミルジヨーエフ大統領は、温かい歓迎に謝意を表明した。"],
+            ["2026年2月3日、東京にて日本語で2部署名された。"],
+        ],
+    )
+    assert run(doc) == [
+        ["JPN", "UZB"],
+        ["JPN", "UZB"],
+        ["UZB"],
+        ["JPN"],  # the party whose subject is embedded (ウズベキスタンが…こと) owns only the object
+        ["JPN", "UZB"],
+        ["UZB"],
+        ["JPN", "UZB"],  # the signature line has every party
+    ]
+
+
+def test_japanese_subject_after_a_fronted_clause_and_inheritance() -> None:
+    doc = make_doc(
+        "ja",
+        ["JPN", "UZB"],
+        [
+            ["日本の経験を踏まえ、日本政府は、地域センターの設立を歓迎した。"],
+            ["ウズベキスタン側は、協力の重要性を強調した。", "また、専門家の派遣に関心を表明した。"],
+            ["これには、起業家への支援が含まれる。"],
+        ],
+    )
+    assert run(doc) == [["JPN"], ["UZB"], ["UZB"], []]
+
+
+def test_japanese_five_party_statement() -> None:
+    parties = ["JPN", "KAZ", "KGZ", "TJK", "TKM", "UZB"]
+    doc = make_doc(
+        "ja",
+        sorted(parties),
+        [
+            ["日本及び中央アジア5か国の首脳は、第1回首脳会合を開催した。"],
+            ["我々は、連結性の強化に取り組む。"],
+            ["日本は、人材育成を支援する。"],
+            ["キルギス及びタジキスタンは、水資源管理に関する協力を歓迎した。"],
+        ],
+    )
+    assert run(doc) == [sorted(parties), sorted(parties), ["JPN"], ["KGZ", "TJK"]]
+
+
+def test_japanese_pair_form_subject() -> None:
+    doc = make_doc("ja", ["JPN", "USA"], [["日米両首脳は、同盟の強化で一致した。", "米国は、日本の決定を歓迎した。"]])
+    assert run(doc) == [["JPN", "USA"], ["USA"]]
+
+
+# --- English ------------------------------------------------------------------------------------
+
+
+def test_english_bilateral_subjects() -> None:
+    doc = make_doc(
+        "en",
+        ["JPN", "USA"],
+        [
+            ["Today, we, President Joseph R. Biden, Jr. and Prime Minister KISHIDA Fumio, celebrate this new era."],
+            ["President Biden reiterated the commitment of the United States to the defense of Japan."],
+            ["Prime Minister Kishida reaffirmed Japan's commitment to reinforce its defense capabilities."],
+            ["The United States welcomed Japan's decision to double its defense budget."],
+            ["Japan reiterated its support for the initiative, which the United States welcomed."],
+            ["The two leaders intend to meet again next year."],
+        ],
+    )
+    assert run(doc) == [["JPN", "USA"], ["USA"], ["JPN"], ["USA"], ["JPN", "USA"], ["JPN", "USA"]]
+
+
+def test_english_leaders_learnt_from_the_document() -> None:
+    doc = make_doc(
+        "en",
+        ["UZB", "JPN"],
+        [
+            ["Prime Minister of Japan Ishiba Shigeru and President of Uzbekistan Shavkat Mirziyoyev met in Tokyo."],
+            ["President Mirziyoyev expressed gratitude for the hospitality."],
+            ["The Prime Minister welcomed the progress."],
+        ],
+    )
+    assert run(doc) == [["JPN", "UZB"], ["UZB"], ["JPN"]]
+
+
+def test_english_g7_we_the_leaders() -> None:
+    g7 = ["CAN", "DEU", "FRA", "GBR", "ITA", "JPN", "USA"]
+    doc = make_doc(
+        "en",
+        g7,
+        [
+            ["We, the Leaders of the Group of Seven (G7), met in Hiroshima for our annual Summit."],
+            ["G7 Leaders will continue to support Ukraine.", "Italy will host the next Summit."],
+            ["The global economy has shown resilience."],
+        ],
+    )
+    assert run(doc) == [g7, g7, ["ITA"], []]
+
+
+def test_english_trilateral_pair_subject_and_pronoun_us() -> None:
+    doc = make_doc(
+        "en",
+        ["JPN", "PHL", "USA"],
+        [
+            ["The United States and Japan welcome the Philippines' plan to pilot Open RAN."],
+            ["These ideals have helped us build trust."],
+            ["Our three nations affirm our commitment to peace."],
+        ],
+    )
+    assert run(doc) == [["JPN", "USA"], ["JPN", "PHL", "USA"], ["JPN", "PHL", "USA"]]
+
+
+def test_odd_input_does_not_crash() -> None:
+    doc = make_doc("ja", ["JPN", "KAZ"], [["", "は", "。" * 50, "双方は" * 2000, "x" * 5000]])
+    result = run(doc)
+    assert result[3] == ["JPN", "KAZ"]
+    assert result[0] == []
+
+
+# --- Scored on the sample and on the partner swap -------------------------------------------------
+
+
+def _score_actors(gold: dict, scorer) -> float:
+    doc = document_from_dict(copy.deepcopy(gold))
+    for sentence in doc.sentences:
+        sentence.actors = []
+    actors(doc)
+    return scorer.score(gold, doc.to_dict())["actors_accuracy"]
+
+
+def test_actors_accuracy_on_the_sample(gold: dict, scorer) -> None:
+    assert _score_actors(gold, scorer) >= 0.97
+
+
+def test_actors_accuracy_on_the_partner_swap(gold: dict, scorer) -> None:
+    if not SWAP.exists():
+        pytest.skip("../shared is not present")
+    spec = importlib.util.spec_from_file_location("shared_swap", SWAP)
+    swap = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(swap)
+    swapped = json.loads(swap.swap(json.dumps(gold, ensure_ascii=False)).replace('"KAZ"', '"KGZ"'))
+    assert swapped["document"]["parties"] == ["JPN", "KGZ"]
+    assert _score_actors(swapped, scorer) >= 0.97
