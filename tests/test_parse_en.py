@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REAL_EN
 
 import communique
 from communique.interchange import document_to_dict, validation_errors
 from communique.pipeline import PARSE_STAGES
+from conftest import FIXTURES, REAL_EN
 
 EN = FIXTURES / "en"
 CASES = [

@@ -13,7 +13,6 @@ import pytest
 import communique
 from communique.interchange import document_to_dict, validation_errors
 from communique.pipeline import PARSE_STAGES
-
 from conftest import SHARED, needs_shared
 
 

@@ -134,7 +134,7 @@ class _Builder:
         list_join = bool(_BULLET.match(text)) or bool(_BULLET.match(p.text.rsplit("\n", 1)[-1]))
         if list_join or p.text.rstrip().endswith((":", "：")):
             sep = "\n"
-        elif is_cjk(p.text[-1]) and is_cjk(text[0]):
+        elif is_cjk(p.text[-1]) or is_cjk(text[0]):
             sep = ""
         else:
             sep = " "
@@ -238,15 +238,16 @@ class _Builder:
 
     def _title_candidate(self, i: int, end: int, have_title: bool) -> bool:
         b = self.blocks[i]
-        if paragraph_number(b.text) or self._heading_label(b) is not None:
+        text = facts.strip_translation_note(b.text)[0]
+        if not text or paragraph_number(text) or self._heading_label(b) is not None:
             return False
         heading_like = b.marked_heading or (
-            not _ends_sentence(b.text) and len(b.text) <= (120 if self.language == "ja" else 200)
-            and not b.text.rstrip().endswith((":", "："))
+            not _ends_sentence(text) and len(text) <= (120 if self.language == "ja" else 200)
+            and not text.rstrip().endswith((":", "："))
         )
         if not heading_like:
             return False
-        lowered = b.text.lower()
+        lowered = text.lower()
         if any(w.lower() in lowered for w in _title_words()[self.language]):
             return True
         # A heading right before a numbered paragraph opens the body (G7's "Preamble").
@@ -262,6 +263,8 @@ class _Builder:
             text = b.text
             if self._is_heading(i):
                 label = self._heading_label(b)
+                if label is not None:  # the printed label with its punctuation ("I.", "第1章")
+                    self.metadata.append(text[: max(0, len(text) - len(label.title))])
                 md_level = b.heading_level or UNMARKED
                 self.tree.add(label.title if label else text, label, md_level)
                 self.heading_since_number = True
@@ -277,6 +280,7 @@ class _Builder:
             section = self.tree.current.id if self.tree.current else None
             num = self._number(text)
             if num is not None:
+                self.metadata.append(text[: len(text) - len(num[1])])  # the printed number ("1.", "（１）")
                 self.open_numbered = self._add_paragraph(num[1].strip(), num[0], section)
                 self.last_number = num[0]
                 self.heading_since_number = False

@@ -1,0 +1,116 @@
+"""The structure stage: numbering forms, headings and their nesting, continuation, facts."""
+
+from __future__ import annotations
+
+import pytest
+
+import communique
+from communique.model import Document
+from communique.pipeline import PARSE_STAGES
+
+
+def _parse(text: str) -> Document:
+    return communique.parse(text, stages=PARSE_STAGES)
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["1 双方は、協力する。", "2 双方は、歓迎した。", "3 日本は、支援する。"],
+        ["1. We agree.", "2. We welcome it.", "3. We will act."],
+        ["(1) We agree.", "(2) We welcome it.", "(3) We will act."],
+        ["１．双方は、協力する。", "２．双方は、歓迎した。", "３．日本は、支援する。"],
+        ["（１）双方は、協力する。", "（２）双方は、歓迎した。", "（３）日本は、支援する。"],
+        ["1.We agree.", "2.We welcome it.", "3.We will act."],
+    ],
+)
+def test_numbering_forms(forms: list[str]) -> None:
+    doc = _parse("\n\n".join(forms))
+    assert [p.number for p in doc.paragraphs] == [1, 2, 3]
+    assert not doc.paragraphs[0].text[0].isdigit() and doc.paragraphs[0].text[0] not in "(（．."
+
+
+def test_a_year_at_line_start_is_not_a_number_and_continuations_belong() -> None:
+    doc = _parse("1 双方は、協力する。\n\n2025年に日本は支援した。\n\n2 双方は、歓迎した。\n\n30年近く協力した。")
+    assert [p.number for p in doc.paragraphs] == [1, 2]
+    assert doc.paragraphs[0].text == "双方は、協力する。2025年に日本は支援した。"
+    assert doc.paragraphs[1].text.endswith("30年近く協力した。")
+
+
+def test_numbers_must_increase() -> None:
+    doc = _parse("1. We agree.\n\n2. We welcome it.\n\n7 countries joined.\n\n3. We will act.")
+    assert [p.number for p in doc.paragraphs] == [1, 2, 3]
+    assert "7 countries joined." in doc.paragraphs[1].text
+
+
+def test_labelled_unlabelled_and_inline_headings_nest() -> None:
+    text = "\n\n".join([
+        "**日本国とA国の共同声明**",
+        "両首脳は会談した。",
+        "## **I 政治分野**",
+        "1 双方は、協力する。",
+        "## **II 重点分野**",
+        "#### **グリーン：新産業の協力**",
+        "2 双方は、協力する。",
+        "**連結性**：物流、交通の強化。",
+        "3 双方は、協力する。",
+        "#### **III その他**",
+        "4 双方は、協力する。",
+    ])
+    doc = _parse(text)
+    tree = [(s.label, s.title, doc.section(s.parent).title if s.parent else None) for s in doc.sections]
+    assert tree == [
+        ("I", "政治分野", None),
+        ("II", "重点分野", None),
+        (None, "グリーン：新産業の協力", "重点分野"),
+        (None, "連結性：物流、交通の強化。", "重点分野"),
+        ("III", "その他", None),
+    ]
+    sections = {p.number: doc.section(p.section).title for p in doc.paragraphs if p.number}
+    assert sections == {1: "政治分野", 2: "グリーン：新産業の協力", 3: "連結性：物流、交通の強化。", 4: "その他"}
+    assert doc.info.title == "日本国とA国の共同声明"
+
+
+def test_plain_text_roman_headings_and_unmarked_subheadings() -> None:
+    text = "\n\n".join([
+        "I. Political Cooperation", "1. We agree.", "Security", "2. We will act.", "II. Economy", "3. We welcome it."
+    ])
+    doc = _parse(text)
+    assert [(s.label, s.title, s.parent) for s in doc.sections] == [
+        ("I", "Political Cooperation", None), (None, "Security", "I"), ("II", "Economy", None)
+    ]
+
+
+def test_closing_line_and_signatures_english() -> None:
+    text = "\n\n".join([
+        "Joint Statement of Japan and the Republic of Chile",
+        "Santiago, 5 May 2027",
+        "1. The two leaders met in Santiago.",
+        "Done at Santiago on 5 May 2027, in duplicate in the English language.",
+        "Prime Minister of Japan\nPresident of the Republic of Chile",
+        "SATO Ken\nAna Rojas",
+    ])
+    doc = _parse(text)
+    assert (doc.info.date, doc.info.place, doc.info.parties) == ("2027-05-05", "Santiago", ["CHL", "JPN"])
+    assert [(s.name, s.party) for s in doc.info.signatories] == [("SATO Ken", "JPN"), ("Ana Rojas", "CHL")]
+    assert [p.id for p in doc.paragraphs] == ["p1", "p_end"]
+    assert not any("SATO" in p.text for p in doc.paragraphs)
+
+
+def test_translation_note_and_language() -> None:
+    doc = _parse("日本国とベトナム社会主義共和国の共同声明（仮訳）\n\n両首脳は会談した。\n\n2026年1月5日、ハノイにて英語で2部署名された。")
+    assert doc.info.language == "ja" and doc.info.title == "日本国とベトナム社会主義共和国の共同声明"
+    assert doc.info.translation.is_translation and doc.info.translation.original_language == "en"
+    assert (doc.info.date, doc.info.place, doc.info.parties) == ("2026-01-05", "ハノイ", ["JPN", "VNM"])
+    en = _parse("Joint Statement of Japan and Kenya (Provisional translation)\n\nThe leaders met.")
+    assert en.info.translation.is_translation and en.info.title == "Joint Statement of Japan and Kenya"
+
+
+def test_document_built_without_repair_annotations() -> None:
+    doc = Document(source=communique.model.Source(data=b""), text="Title of a Statement\n\n1. We agree.\n\n2. We act.")
+    from communique.sentences import sentences
+    from communique.structure import structure
+
+    structure(doc)
+    sentences(doc)
+    assert [p.number for p in doc.paragraphs] == [1, 2] and len(doc.sentences) == 2
