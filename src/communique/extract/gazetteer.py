@@ -63,6 +63,7 @@ def gazetteer() -> Gazetteer:
         entries.append(entry)
         for n in (entry.en, entry.ja, *entry.aliases, *entry.abbr):
             by_name.setdefault(n, entry)
+            by_name.setdefault(n.replace("'", "’"), entry)  # typographic apostrophes, as web texts have them
             if n.startswith("the "):
                 by_name.setdefault(n[4:], entry)
     ja_names = sorted({n for n in by_name if not _is_latin(n)}, key=len, reverse=True)

@@ -80,6 +80,7 @@ class _Forms:
     en_head_last: re.Pattern[str]
     en_head_first: re.Pattern[str]
     en_not_modifiers: frozenset[str]
+    en_heads: frozenset[str]
     en_document_words: re.Pattern[str]
 
 
@@ -123,6 +124,7 @@ def _forms() -> _Forms:
         en_head_last=en_head_last,
         en_head_first=en_head_first,
         en_not_modifiers=frozenset(en.get("not_modifiers", [])),
+        en_heads=frozenset(en.get("heads", [])),
         en_document_words=re.compile(rf"\s?(?:{_alt(en.get('document_words', []))})\b"),
     )
 
@@ -261,28 +263,94 @@ def _english_candidates(text: str) -> list[_Cand]:
         entry = g.by_name[m.group(0)]
         end, acronym = _bracket_after(text, m.end())
         out.append(_Cand(m.start(), end, entry.en, entry.kind, entry.other_names("en"), 2, acronym))
+    listed = [(c.start, c.end) for c in out]
     for rx in (f.en_head_last, f.en_head_first):
         for m in rx.finditer(text):
-            start, end = m.span()
-            words = text[start:end].split(" ")
-            # Leading capitalised words that are sentence starts or titles are not part of the name.
-            while words and (words[0] in f.en_not_modifiers or words[0].lower() in _CONNECTORS):
-                start += len(words[0]) + 1
-                words = words[1:]
-            if len(words) < 2:
-                continue
-            while words and words[-1].lower() in _CONNECTORS | {"the"}:
-                end -= len(words[-1]) + 1
-                words = words[:-1]
-            phrase = text[start:end].rstrip(",")
-            end = start + len(phrase)
-            if phrase.endswith(("'s", "’s")):
-                continue
-            bend, acronym = _bracket_after(text, end)
-            entry = g.by_name.get(phrase)
-            out.append(_Cand(start, bend, entry.en if entry else phrase, entry.kind if entry else None,
-                             entry.other_names("en") if entry else [], 1 if entry else 0, acronym))
+            for start, end in _split_coordination(text, *_trim_english(text, m.start(), m.end(), f), f):
+                if end - start < 3 or " " not in text[start:end]:
+                    continue
+                # Japan-North Atlantic Treaty Organization (NATO): a listed name after "Country-".
+                if any(ls > start and text[ls - 1] == "-" and le >= end for ls, le in listed):
+                    continue
+                phrase = text[start:end]
+                bend, acronym = _bracket_after(text, end)
+                entry = g.by_name.get(phrase)
+                out.append(_Cand(start, bend, entry.en if entry else phrase, entry.kind if entry else None,
+                                 entry.other_names("en") if entry else [], 1 if entry else 0, acronym))
     return out
+
+
+_ABBREVIATED = re.compile(r"(?:Inc|Ltd|Co|Corp|U\.S|U\.K|Jr|St)\.$")
+_POSSESSIVE = re.compile(r"(?:the\s)?[A-Z][\w.\-]*[’']s\s")
+_POSSESSIVE_INSIDE = re.compile(r"\b([A-Z]?[\w.\-]*)[’']s\s")
+_PLURAL_OWNERS = frozenset({"People", "Children", "Women", "Men", "Workers", "Veterans", "Farmers", "Nations"})
+_MONTHS = re.compile(r"\s(?:of|for|on|in)\s(?:the\s)?(?:January|February|March|April|May|June|July|August|September"
+                     r"|October|November|December|\d)")
+
+
+def _trim_english(text: str, start: int, end: int, f: _Forms) -> tuple[int, int]:
+    """Drop sentence-start words, a possessive owner (Japan's), trailing connectors and a final stop."""
+    while True:
+        words = text[start:end].split(" ")
+        if len(words) > 1 and (words[0] in f.en_not_modifiers or words[0].lower() in _CONNECTORS):
+            start += len(words[0]) + 1
+            continue
+        m = _POSSESSIVE.match(text, start, end)
+        if m:
+            start = m.end()
+            continue
+        # CHIPS and Science Act's International ... Fund: the owner before a possessive is not the name.
+        owner = [p for p in _POSSESSIVE_INSIDE.finditer(text, start, end) if p.group(1) not in _PLURAL_OWNERS]
+        if owner:
+            start = owner[-1].end()
+            continue
+        break
+    while True:
+        words = text[start:end].split(" ")
+        if len(words) > 1 and words[-1].lower() in _CONNECTORS:
+            end -= len(words[-1]) + 1
+            continue
+        break
+    month = _MONTHS.search(text, start, end)
+    if month:
+        end = month.start()
+    phrase = text[start:end]
+    if phrase.endswith(",") or (phrase.endswith(".") and not _ABBREVIATED.search(phrase)):
+        end -= 1
+    # "... Council for U.S. and Japanese": a trailing "for/of X" that ends in an adjective modifies a noun.
+    tail = re.search(r"\s(?:of|for|on)\s(?:the\s)?[^()]*$", text[start:end])
+    if tail and text[start:end].split(" ")[-1] in countries().en_names - _country_nouns():
+        end = start + tail.start()
+    return start, end
+
+
+@cache
+def _country_nouns() -> frozenset[str]:
+    """Country names that are nouns (Japan, the Philippines), as opposed to adjectives (Japanese)."""
+    c = countries()
+    return frozenset(n for n in c.en_names if not n.endswith(("ese", "ian", "ish", "can", "ine", "ch", "i")))
+
+
+def _is_english_name(phrase: str, f: _Forms) -> bool:
+    g = gazetteer()
+    if phrase in g.by_name:
+        return True
+    return any(rx.fullmatch(phrase) for rx in (f.en_head_last, f.en_head_first))
+
+
+def _split_coordination(text: str, start: int, end: int, f: _Forms) -> list[tuple[int, int]]:
+    """``Riken and Argonne National Laboratory``: two names joined by "and" are two mentions."""
+    phrase = text[start:end]
+    for m in re.finditer(r",? and (?:the )?", phrase):
+        left = phrase[: m.start()]
+        left_start, left_end = _trim_english(text, start, start + len(left), f)
+        right_start, right_end = _trim_english(text, start + m.end(), end, f)
+        left_ok = _is_english_name(text[left_start:left_end], f) or left.split(" ")[-1] in f.en_heads
+        if left_ok and _is_english_name(text[right_start:right_end], f):
+            return [(left_start, left_end), *_split_coordination(text, right_start, right_end, f)]
+        if left_ok and m.group(0).endswith("the "):  # Government of X and the Y Front: Y is not a name
+            return [(left_start, left_end)]
+    return [(start, end)]
 
 
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des", "in", "to", "&"})
