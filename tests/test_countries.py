@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from communique import countries
 
@@ -118,3 +120,14 @@ def test_every_un_member_sized_gazetteer() -> None:
         assert countries.names(code, "ja"), code
         assert countries.iso3(countries.names(code, "ja")[0]) == code
         assert countries.iso3(countries.names(code, "en")[0]) == code
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("日米中韓・カザフスタンタイプ国 USJapnChd.-'s")), max_size=60))
+def test_mentions_are_ordered_non_overlapping_slices(text: str) -> None:
+    found = countries.find(text)
+    for m in found:
+        assert text[m.start : m.end] == m.mention
+        assert m.form in ("name", "adjective", "abbrev")
+    for a, b in zip(found, found[1:], strict=False):
+        assert a.end <= b.start

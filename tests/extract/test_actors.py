@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from communique.extract.actors import actors
 from communique.interchange import document_from_dict
@@ -185,3 +187,26 @@ def test_actors_accuracy_on_the_partner_swap(gold: dict, scorer) -> None:
     swapped = json.loads(swap.swap(json.dumps(gold, ensure_ascii=False)).replace('"KAZ"', '"KGZ"'))
     assert swapped["document"]["parties"] == ["JPN", "KGZ"]
     assert _score_actors(swapped, scorer) >= 0.97
+
+
+def test_japanese_clause_initial_ga_subject() -> None:
+    doc = make_doc("ja", ["JPN", "UZB"], [["なお、日本が提供する支援については、ウズベキスタン側が評価した。"]])
+    assert run(doc) == [["UZB"]]
+
+
+def test_parties_from_the_opening_when_the_document_has_none() -> None:
+    doc = make_doc(
+        "ja",
+        [],
+        [["日本国内閣総理大臣とウズベキスタン共和国大統領は東京で会談を行った。"], ["双方は、協力の強化で一致した。"]],
+    )
+    assert run(doc) == [["JPN", "UZB"], ["JPN", "UZB"]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("双方は日本米国がをにのと、。 WeUSJapan,.")), max_size=80), max_size=4))
+def test_any_text_gives_sorted_party_codes(texts: list[str]) -> None:
+    doc = make_doc("ja", ["JPN", "USA"], [texts] if texts else [])
+    for codes in run(doc):
+        assert codes == sorted(set(codes))
+        assert set(codes) <= {"JPN", "USA"}

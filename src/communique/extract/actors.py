@@ -153,7 +153,7 @@ def _language(doc: Document) -> str:
 def learn_leaders(doc: Document) -> Leaders:
     """Leaders from the signatories and from name–country–title phrases in the text."""
     language = _language(doc)
-    leaders = Leaders(list(doc.info.parties))
+    leaders = Leaders(document_parties(doc))
     for signatory in doc.info.signatories:
         title = signatory.title or ""
         families = [fam for _, fam, _, _ in _titles_in(title, language)]
@@ -165,6 +165,23 @@ def learn_leaders(doc: Document) -> Leaders:
         for conjunct in _conjuncts(sentence.text, language):
             _learn_from_conjunct(conjunct, language, leaders)
     return leaders
+
+
+def document_parties(doc: Document) -> list[str]:
+    """The statement's parties: as the structure stage found them, else from the signatories, the
+    title or the opening sentence (a stage run on a bare document still knows who "双方" are)."""
+    if doc.info.parties:
+        return sorted(doc.info.parties)
+    found = {s.party for s in doc.info.signatories if s.party}
+    if not found:
+        language = _language(doc)
+        for text in [doc.info.title] + [s.text for s in doc.sentences[:1]]:
+            found |= {m.iso3 for m in countries.find(text or "", language)}
+            for g in countries.find_groups(text or "", language):
+                found |= set(g.members)
+            if len(found) >= 2:
+                break
+    return sorted(found)
 
 
 def _conjuncts(text: str, language: str) -> list[str]:
@@ -290,7 +307,7 @@ _LINKS = {"・", "と", "及び", "並びに", "の", "＋", "+", "「", "」", 
 
 
 def japanese_subjects(text: str) -> list[str]:
-    """Subject phrases of the main clauses: nouns before a topic は/も, or a sentence-initial が."""
+    """Subject phrases of the main clauses: nouns before a topic は/も, else a clause-initial が."""
     from communique.morph import tokenize
 
     tokens = tokenize(text)
@@ -313,9 +330,11 @@ def japanese_subjects(text: str) -> list[str]:
         phrase = text[tokens[j].begin : tokens[i - 1].end]
         if is_topic:
             topics.append(phrase)
-        elif all(t.pos[0] in ("接続詞", "副詞", "補助記号") for t in tokens[:j]):
+        elif j == 0 or tokens[j - 1].surface in ("、", "，") or tokens[j - 1].pos[0] in ("接続詞", "副詞"):
             initial_ga.append(phrase)
-    return topics + initial_ga
+    # with no topic, the subject of the main predicate is the last が opening a clause
+    # (なお、日本が提供する支援については、カザフスタン側が評価した -> カザフスタン側)
+    return topics or initial_ga[-1:]
 
 
 # ----------------------------------------------------------------------------------------------
