@@ -105,6 +105,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "communique.tracker",
     # Web app (issue 5) and exports (issue 6): add their apps below this line.
+    "communique.web",
+    "axes",  # login rate limit (django-axes)
 ]
 
 MIDDLEWARE = [
@@ -117,8 +119,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-# Web app (issue 5): set ROOT_URLCONF to its urls module.
-ROOT_URLCONF = "communique.tracker.urls"
+ROOT_URLCONF = "communique.web.urls"
 
 TEMPLATES = [
     {
@@ -147,3 +148,42 @@ TIME_ZONE = "UTC"
 LANGUAGE_CODE = "en"
 USE_I18N = True
 STATIC_URL = "static/"
+
+
+# --- Web app (issue 5): pages, roles, login rate limit, i18n, security from the environment ---
+def _env_flag(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    return default if value is None else value.strip().lower() in ("1", "true", "yes", "on")
+
+
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.common.CommonMiddleware"), "django.middleware.locale.LocaleMiddleware")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # login rate limit: last, as django-axes asks
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("communique.web.access.context")
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "dashboard"
+LOGOUT_REDIRECT_URL = "login"
+LANGUAGES = [("en", "English"), ("ja", "日本語")]
+STATIC_ROOT = os.environ.get("COMMUNIQUE_STATIC_ROOT") or str(data_dir() / "static")
+# Local runs serve /static/ from the app; production sets 0 and lets the web server do it.
+COMMUNIQUE_SERVE_STATIC = _env_flag("COMMUNIQUE_SERVE_STATIC", True)
+COMMUNIQUE_UPLOAD_MAX_BYTES = int(os.environ.get("COMMUNIQUE_UPLOAD_MAX_BYTES") or 20 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # non-file form fields
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads go to a temporary file
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("COMMUNIQUE_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+SESSION_COOKIE_SECURE = _env_flag("COMMUNIQUE_SECURE_COOKIES")
+CSRF_COOKIE_SECURE = _env_flag("COMMUNIQUE_SECURE_COOKIES")
+SESSION_COOKIE_HTTPONLY = True
+SECURE_SSL_REDIRECT = _env_flag("COMMUNIQUE_SSL_REDIRECT")
+SECURE_HSTS_SECONDS = int(os.environ.get("COMMUNIQUE_HSTS_SECONDS") or 0)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if _env_flag("COMMUNIQUE_BEHIND_PROXY"):  # trust X-Forwarded-Proto from the reverse proxy
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# django-axes: lock a user name + address pair out after 5 failed logins, for 15 minutes.
+AXES_ENABLED = _env_flag("COMMUNIQUE_AXES", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("COMMUNIQUE_LOGIN_FAILURE_LIMIT") or 5)
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True

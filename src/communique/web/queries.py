@@ -1,0 +1,237 @@
+"""Read-side queries of the web pages: commitment filters, facet counts, dashboard figures.
+
+Kept cheap for large databases (tens of thousands of commitments): each facet is one
+GROUP BY on the filtered queryset, the total is the sum of the status facet (no extra
+COUNT), and pages are fetched as ``page_size + 1`` rows to know whether a next page exists.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet
+from django.http import QueryDict
+
+from communique.tracker.models import (
+    STATUS_CODES,
+    STATUS_NAMES,
+    Commitment,
+    Mention,
+    Organization,
+    Statement,
+)
+
+OPEN_STATUSES = (1, 2, 3, 6)  # not closed (4) or cancelled (5): can still be overdue
+SOON_DAYS = 90
+DUE_WINDOWS = ("overdue", "soon", "later", "none")
+SORTS: dict[str, tuple[Any, ...]] = {
+    "id": ("id",),
+    "-id": ("-id",),
+    "due": (F("due_date").asc(nulls_last=True), "id"),
+    "-due": (F("due_date").desc(nulls_last=True), "id"),
+    "status": ("status", "id"),
+    "-status": ("-status", "id"),
+    "score": (F("score").asc(nulls_last=True), "id"),
+    "-score": (F("score").desc(nulls_last=True), "id"),
+    "statement": ("statement_id", "sentence_id"),
+    "-statement": ("-statement_id", "sentence_id"),
+}
+PAGE_SIZE = 50
+
+
+@dataclass
+class Filters:
+    """The commitment list's filter state, read from and written to the URL query string."""
+
+    statement: int | None = None
+    section: str = ""  # section title (the commitment's topic), shared across statements
+    party: str = ""  # ISO alpha-3
+    act: str = ""
+    status: int | None = None
+    organization: int | None = None
+    due: str = ""  # one of DUE_WINDOWS
+    q: str = ""
+    sort: str = "id"
+    page: int = 1
+
+    @classmethod
+    def from_query(cls, query: QueryDict) -> Filters:
+        def num(key: str) -> int | None:
+            try:
+                return int(query.get(key, ""))
+            except ValueError:
+                return None
+
+        status_value = query.get("status", "")
+        status = STATUS_CODES.get(status_value) if not status_value.isdigit() else int(status_value)
+        return cls(
+            statement=num("statement"),
+            section=query.get("section", "").strip(),
+            party=query.get("party", "").strip().upper()[:8],
+            act=query.get("act", "").strip()[:20],
+            status=status if status in STATUS_NAMES else None,
+            organization=num("organization"),
+            due=query.get("due", "") if query.get("due", "") in DUE_WINDOWS else "",
+            q=query.get("q", "").strip()[:200],
+            sort=query.get("sort", "id") if query.get("sort", "id") in SORTS else "id",
+            page=max(1, num("page") or 1),
+        )
+
+    @property
+    def active(self) -> bool:
+        return any([self.statement, self.section, self.party, self.act, self.status,
+                    self.organization, self.due, self.q])
+
+
+def base_commitments() -> QuerySet[Commitment]:
+    """Commitments people follow: active ones of the current version of each statement."""
+    return Commitment.objects.filter(active=True, statement__is_current=True)
+
+
+def apply_filters(
+    qs: QuerySet[Commitment], f: Filters, search: Callable[[QuerySet[Commitment], str], QuerySet[Commitment]],
+    today: date | None = None,
+) -> QuerySet[Commitment]:
+    today = today or date.today()
+    if f.statement:
+        qs = qs.filter(statement_id=f.statement)
+    if f.section:
+        qs = qs.filter(topic=f.section)
+    if f.party:
+        qs = qs.filter(actors_key__contains=f"|{f.party}|")
+    if f.act:
+        qs = qs.filter(sentence__acts_key__contains=f"|{f.act}|")
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.organization:
+        qs = qs.filter(
+            Exists(Mention.objects.filter(sentence_id=OuterRef("sentence_id"), organization_id=f.organization,
+                                          active=True))
+        )
+    if f.due:
+        qs = qs.filter(due_window_q(f.due, today))
+    if f.q:
+        qs = search(qs, f.q)
+    return qs
+
+
+def due_window_q(window: str, today: date) -> Q:
+    soon = today + timedelta(days=SOON_DAYS)
+    if window == "overdue":
+        return Q(due_date__lt=today, status__in=OPEN_STATUSES)
+    if window == "soon":
+        return Q(due_date__gte=today, due_date__lte=soon)
+    if window == "later":
+        return Q(due_date__gt=soon)
+    return Q(due_date__isnull=True)
+
+
+@dataclass
+class Facet:
+    key: str  # query parameter
+    values: list[tuple[str, str, int]] = field(default_factory=list)  # (value, label, count)
+
+
+def _split_counts(rows: list[tuple[str, int]]) -> Counter[str]:
+    """Counts per code from GROUP BY rows of a ``|A|B|`` key column."""
+    counts: Counter[str] = Counter()
+    for key, n in rows:
+        for code in (key or "").strip("|").split("|"):
+            if code:
+                counts[code] += n
+    return counts
+
+
+def facets(qs: QuerySet[Commitment], today: date | None = None, limit: int = 25) -> tuple[list[Facet], int]:
+    """Facet counts of the filtered queryset, and its total (sum of the status counts)."""
+    today = today or date.today()
+    by_status = list(qs.order_by().values_list("status").annotate(n=Count("id")))
+    total = sum(n for _, n in by_status)
+    status = Facet("status", [(STATUS_NAMES[s], STATUS_NAMES[s], n) for s, n in sorted(by_status)])
+
+    stmt_rows = list(qs.order_by().values_list("statement_id").annotate(n=Count("id")).order_by("-n")[:limit])
+    titles = dict(Statement.objects.filter(id__in=[s for s, _ in stmt_rows]).values_list("id", "title"))
+    statement = Facet("statement", [(str(s), titles.get(s) or f"#{s}", n) for s, n in stmt_rows])
+
+    sec_rows = qs.order_by().values_list("topic").annotate(n=Count("id")).order_by("-n")[:limit]
+    section = Facet("section", [(t, t, n) for t, n in sec_rows if t])
+
+    parties = _split_counts(list(qs.order_by().values_list("actors_key").annotate(n=Count("id"))))
+    party = Facet("party", [(c, c, n) for c, n in parties.most_common(limit)])
+
+    acts = _split_counts(list(qs.order_by().values_list("sentence__acts_key").annotate(n=Count("id"))))
+    act = Facet("act", [(a, a, n) for a, n in acts.most_common()])
+
+    org_rows = list(
+        Mention.objects.filter(active=True, sentence_id__in=qs.order_by().values("sentence_id"))
+        .values_list("organization_id").annotate(n=Count("sentence_id", distinct=True)).order_by("-n")[:limit]
+    )
+    names = dict(Organization.objects.filter(id__in=[o for o, _ in org_rows]).values_list("id", "name"))
+    organization = Facet("organization", [(str(o), names.get(o, f"#{o}"), n) for o, n in org_rows])
+
+    windows = qs.order_by().aggregate(
+        **{w: Count("id", filter=due_window_q(w, today)) for w in DUE_WINDOWS}
+    )
+    due = Facet("due", [(w, w, windows[w]) for w in DUE_WINDOWS])
+    return [statement, section, party, act, status, organization, due], total
+
+
+def page_of(qs: QuerySet[Commitment], f: Filters, page_size: int = PAGE_SIZE) -> tuple[list[Commitment], bool]:
+    """One page of rows and whether another page follows (page_size + 1 rows fetched, no COUNT)."""
+    start = (f.page - 1) * page_size
+    rows = list(
+        qs.select_related("sentence", "statement").order_by(*SORTS[f.sort])[start : start + page_size + 1]
+    )
+    return rows[:page_size], len(rows) > page_size
+
+
+# --- dashboard ---------------------------------------------------------------------------
+
+
+def compliance_percent(average: float | None) -> float | None:
+    """G7 Research Group practice: the −1…+1 average shown as a percentage, (avg + 1) / 2."""
+    return None if average is None else round((average + 1) / 2 * 100, 1)
+
+
+def dashboard_figures(qs: QuerySet[Commitment], today: date | None = None) -> dict[str, Any]:
+    today = today or date.today()
+    q = qs.order_by()
+    by_status = dict(q.values_list("status").annotate(n=Count("id")))
+    by_section = list(q.values_list("topic").annotate(n=Count("id")).order_by("-n")[:15])
+    average = q.filter(score__isnull=False).aggregate(avg=Avg("score"), n=Count("id"))
+    windows = q.aggregate(**{w: Count("id", filter=due_window_q(w, today)) for w in DUE_WINDOWS})
+    return {
+        "total": sum(by_status.values()),
+        "by_status": [(code, STATUS_NAMES[code], by_status.get(code, 0)) for code in STATUS_NAMES],
+        "by_section": by_section,
+        "compliance_avg": None if average["avg"] is None else round(float(average["avg"]), 2),
+        "compliance_pct": compliance_percent(average["avg"]),
+        "assessed": average["n"],
+        "windows": windows,
+    }
+
+
+def per_statement(limit: int = 50) -> list[dict[str, Any]]:
+    """Commitment count, assessed count and compliance average of each current statement."""
+    rows = (
+        base_commitments().order_by().values("statement_id")
+        .annotate(n=Count("id"), avg=Avg("score"), closed=Count("id", filter=Q(status=4)))
+        .order_by("-statement_id")[:limit]
+    )
+    rows = list(rows)
+    info = {s.id: s for s in Statement.objects.filter(id__in=[r["statement_id"] for r in rows])}
+    out = []
+    for r in rows:
+        st = info.get(r["statement_id"])
+        out.append({
+            "statement": st,
+            "n": r["n"],
+            "closed": r["closed"],
+            "avg": None if r["avg"] is None else round(float(r["avg"]), 2),
+            "pct": compliance_percent(r["avg"]),
+        })
+    return out
