@@ -111,6 +111,15 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def _yearless(anchor: _Anchor | None, month: int | None, day: int | None = None) -> int | None:
+    """The year of a date written without one: the statement's year, unless that puts the date
+    more than four months after the statement (``October 7`` in an April statement is last year's)."""
+    if anchor is None or month is None or not 1 <= month <= 12:
+        return None if anchor is None else anchor.year
+    ahead = (month - anchor.month) * 31 + ((day or 1) - anchor.day)
+    return anchor.year - 1 if ahead > 4 * 31 else anchor.year
+
+
 @dataclass
 class _Candidate:
     start: int
@@ -173,7 +182,7 @@ def _japanese_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
         return default
 
     def r_range_days(m: re.Match[str], anchor: _Anchor | None) -> str | None:
-        y1 = full_year(m, "a", anchor, anchor.year if anchor else None)
+        y1 = full_year(m, "a", anchor, _yearless(anchor, _number(m["am"]), _number(m["ad"])))
         if y1 is None:
             return None
         y2 = full_year(m, "b", anchor, y1)
@@ -184,7 +193,7 @@ def _japanese_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
         return f"{a}/{b}" if a and b and a <= b else None
 
     def r_range_months(m: re.Match[str], anchor: _Anchor | None) -> str | None:
-        y1 = full_year(m, "a", anchor, anchor.year if anchor else None)
+        y1 = full_year(m, "a", anchor, _yearless(anchor, _number(m["am"])))
         if y1 is None:
             return None
         y2 = full_year(m, "b", anchor, y1)
@@ -199,11 +208,11 @@ def _japanese_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
         return f"{a}/{b}" if a and b and a < b else None
 
     def r_date(m: re.Match[str], anchor: _Anchor | None) -> str | None:
-        y = full_year(m, "a", anchor, anchor.year if anchor else None)
+        y = full_year(m, "a", anchor, _yearless(anchor, _number(m["am"]), _number(m["ad"])))
         return None if y is None else _ymd(y, _number(m["am"]), _number(m["ad"]))
 
     def r_month(m: re.Match[str], anchor: _Anchor | None) -> str | None:
-        y = full_year(m, "a", anchor, anchor.year if anchor else None)
+        y = full_year(m, "a", anchor, _yearless(anchor, _number(m["am"])))
         return None if y is None else _ymd(y, _number(m["am"]))
 
     def r_year(m: re.Match[str], anchor: _Anchor | None) -> str | None:
@@ -278,7 +287,7 @@ def _english_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
         return months[m[f"{tag}m"]]
 
     def r_range_mdy(m: re.Match[str], anchor: _Anchor | None) -> str | None:
-        y = int(m["by"]) if m["by"] else (anchor.year if anchor else None)
+        y = int(m["by"]) if m["by"] else _yearless(anchor, mon(m, "a"), int(m["ad"]))
         if y is None:
             return None
         m2 = mon(m, "b") if m["bm"] else mon(m, "a")
@@ -286,7 +295,7 @@ def _english_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
         return f"{a}/{b}" if a and b and a < b else None
 
     def r_range_dmy(m: re.Match[str], anchor: _Anchor | None) -> str | None:
-        y = int(m["by"]) if m["by"] else (anchor.year if anchor else None)
+        y = int(m["by"]) if m["by"] else _yearless(anchor, mon(m, "b"), int(m["bd"]))
         if y is None:
             return None
         m1 = mon(m, "a") if m["am"] else mon(m, "b")
@@ -294,7 +303,7 @@ def _english_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
         return f"{a}/{b}" if a and b and a < b else None
 
     def r_mdy(m: re.Match[str], anchor: _Anchor | None) -> str | None:
-        y = int(m["ay"]) if m["ay"] else (anchor.year if anchor else None)
+        y = int(m["ay"]) if m["ay"] else _yearless(anchor, mon(m, "a"), int(m["ad"]))
         return None if y is None else _ymd(y, mon(m, "a"), int(m["ad"]))
 
     def r_my(m: re.Match[str], anchor: _Anchor | None) -> str | None:
