@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from communique.extract.acts import acts, sentence_acts
 from communique.interchange import document_from_dict
-
 from conftest import SHARED
 
 
@@ -80,7 +79,9 @@ def test_ja_welcome() -> None:
     assert ja("双方は、協力覚書の署名を歓迎した。") == ["welcome"]
 
 
-@pytest.mark.parametrize("text", ["双方は、両国間の協力を評価した。", "日本側は、人材育成への取組を高く評価する。"])
+@pytest.mark.parametrize(
+    "text", ["双方は、両国間の協力を評価した。", "日本側は、人材育成への取組を高く評価する。"]
+)
 def test_ja_appreciate(text: str) -> None:
     assert ja(text) == ["appreciate"]
 
@@ -139,7 +140,11 @@ def test_ja_resolve_to_continue_action_is_commit() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["大統領は、温かい歓待に謝意を表明した。", "日本は、遺骨収集への協力に感謝の意を表した。", "双方は、訪問の成果に満足の意を表した。"],
+    [
+        "大統領は、温かい歓待に謝意を表明した。",
+        "日本は、遺骨収集への協力に感謝の意を表した。",
+        "双方は、訪問の成果に満足の意を表した。",
+    ],
 )
 def test_ja_gratitude_and_satisfaction_are_appreciate(text: str) -> None:
     assert ja(text) == ["appreciate"]
@@ -318,11 +323,16 @@ def test_en_coordinated_main_clauses_each_count() -> None:
 
 
 def test_en_semicolon_clauses_each_count() -> None:
-    assert en("Japan welcomed the decision; the two sides will hold a dialogue in 2026.") == ["commit", "welcome"]
+    assert en("Japan welcomed the decision; the two sides will hold a dialogue in 2026.") == [
+        "commit",
+        "welcome",
+    ]
 
 
 def test_en_relative_clause_is_not_main() -> None:
-    assert en("We welcome the launch of the corridor, which will support connectivity in the region.") == ["welcome"]
+    assert en("We welcome the launch of the corridor, which will support connectivity in the region.") == [
+        "welcome"
+    ]
 
 
 def test_en_that_clause_is_not_main() -> None:
@@ -334,7 +344,9 @@ def test_en_leading_adverbial_phrase_is_skipped() -> None:
 
 
 def test_en_noun_use_of_a_cue_is_not_a_verb() -> None:
-    text = "The United States and Japan, with support from industry, intend to provide funds for field trials."
+    text = (
+        "The United States and Japan, with support from industry, intend to provide funds for field trials."
+    )
     assert en(text) == ["commit"]
 
 
@@ -409,7 +421,14 @@ ODD = [
 @pytest.mark.parametrize("text", ODD)
 def test_odd_input_gives_a_valid_act_list(text: str, language: str) -> None:
     result = sentence_acts(text, language)
-    assert isinstance(result, list) and set(result) <= {"commit", "consider", "welcome", "affirm", "appreciate", "report"}
+    assert isinstance(result, list) and set(result) <= {
+        "commit",
+        "consider",
+        "welcome",
+        "affirm",
+        "appreciate",
+        "report",
+    }
     assert len(result) == len(set(result))
 
 
@@ -427,6 +446,13 @@ def test_any_text_never_raises(text: str, language: str) -> None:
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.lists(st.sampled_from(["双方は、", "協力を", "推進し", "、", "歓迎した", "。", "will", " we ", "検討する", "が"]), max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(
+            ["双方は、", "協力を", "推進し", "、", "歓迎した", "。", "will", " we ", "検討する", "が"]
+        ),
+        max_size=40,
+    )
+)
 def test_fragment_soup_never_raises(parts: list[str]) -> None:
     sentence_acts("".join(parts), "ja")

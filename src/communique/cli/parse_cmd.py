@@ -149,7 +149,11 @@ def eval_command(
 
     scorer_path = find_scorer(scorer)
     if scorer_path is None:
-        where = str(scorer) if scorer is not None else f"{SCORER_RELATIVE} (from the repo root or the current directory)"
+        where = (
+            str(scorer)
+            if scorer is not None
+            else f"{SCORER_RELATIVE} (from the repo root or the current directory)"
+        )
         raise _fail(f"scorer not found: {where}; pass --scorer PATH/TO/score.py")
     module = load_scorer(scorer_path)
     if module is None:

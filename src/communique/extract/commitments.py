@@ -54,7 +54,9 @@ def _after_ja() -> tuple[str, ...]:
 @cache
 def _before_en() -> re.Pattern[str]:
     words = sorted(load_yaml("cues.en.yaml")["due"]["before_date"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\s*(?:the\s+)?(?:FY\s*)?$", re.IGNORECASE)
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\s*(?:the\s+)?(?:FY\s*)?$", re.IGNORECASE
+    )
 
 
 def _past_predicate_follows(text: str) -> bool:
@@ -67,7 +69,11 @@ def _past_predicate_follows(text: str) -> bool:
             return False
         if t.pos[0] == "動詞":
             j = i + 1
-            while j < len(tokens) and tokens[j].pos[0] in ("助動詞", "動詞") and tokens[j].pos[1] in ("*", "非自立可能"):
+            while (
+                j < len(tokens)
+                and tokens[j].pos[0] in ("助動詞", "動詞")
+                and tokens[j].pos[1] in ("*", "非自立可能")
+            ):
                 if tokens[j].lemma == "た":
                     return True
                 j += 1

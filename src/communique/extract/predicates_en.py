@@ -131,7 +131,11 @@ def _is_coordinated(preceding: str) -> bool:
         lower = word.lower()
         if lower in ("and", "but"):
             return True
-        if lower in c.adverbs or lower in ("we", "they", "the", "leaders", "both", "two", "three", "sides", "our") or word[0].isupper():
+        if (
+            lower in c.adverbs
+            or lower in ("we", "they", "the", "leaders", "both", "two", "three", "sides", "our")
+            or word[0].isupper()
+        ):
             rest = rest[: m.start()].rstrip()
             continue
         break
@@ -172,11 +176,10 @@ def sentence_acts(text: str) -> list[str]:
     text = _normalise(text)
     if not text:
         return []
-    c = cues()
     found: set[str] = set()
     matches = _matches(text)
     clause_bounds = _clause_bounds(text)
-    for start, stop in zip(clause_bounds, clause_bounds[1:]):
+    for start, stop in zip(clause_bounds, clause_bounds[1:], strict=False):
         end = min(stop - 1, len(text))
         start = _strip_opener(text, start, end)
         last_main_end: int | None = None

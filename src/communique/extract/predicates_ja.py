@@ -148,7 +148,12 @@ def find_predicates(tokens: list[Morpheme]) -> list[Predicate]:
             continue
         end = i - 1
         prev = tokens[end]
-        if prev.surface == "に" and end >= 2 and tokens[end - 1].surface == "とも" and tokens[end - 2].surface == "と":
+        if (
+            prev.surface == "に"
+            and end >= 2
+            and tokens[end - 1].surface == "とも"
+            and tokens[end - 2].surface == "と"
+        ):
             end -= 3  # …するとともに、
         elif not (
             (prev.pos[0] in ("動詞", "助動詞") and prev.conjugation.startswith("連用形"))
@@ -188,7 +193,9 @@ def _object_phrase(tokens: list[Morpheme], head_index: int, particles: tuple[str
     end = k
     # について / に関して: step over the compound particle to the noun.
     start = end
-    while start > 0 and (tokens[start - 1].pos[0] in ("名詞", "接尾辞", "接頭辞") or tokens[start - 1].surface in ("の", "・")):
+    while start > 0 and (
+        tokens[start - 1].pos[0] in ("名詞", "接尾辞", "接頭辞") or tokens[start - 1].surface in ("の", "・")
+    ):
         start -= 1
     return start, end
 
