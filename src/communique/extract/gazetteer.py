@@ -81,7 +81,8 @@ def gazetteer() -> Gazetteer:
 @dataclass(frozen=True)
 class Countries:
     ja_names: frozenset[str]
-    ja_japan: frozenset[str]  # names of Japan (日本, 日本国)
+    ja_japan: frozenset[str]  # names of Japan (日本, 日本国, and 日 in pair forms)
+    ja_abbrev: frozenset[str]  # one-character forms used only in pairs: 日・カザフスタン, 日米
     ja_regex: re.Pattern[str] | None  # any Japanese country name, longest first
     en_names: frozenset[str]  # names and adjectives, "the" removed
     en_japan: frozenset[str]
@@ -96,6 +97,7 @@ def countries() -> Countries:
     ja: set[str] = set()
     en: set[str] = set()
     ja_japan: set[str] = {"日本", "日本国"}
+    abbrev: set[str] = set()
     en_japan: set[str] = {"Japan", "Japanese"}
     for c in data.get("countries", []) or []:
         names_ja = list((c.get("ja") or {}).get("names", []) or [])
@@ -103,6 +105,11 @@ def countries() -> Countries:
             (c.get("en") or {}).get("adjectives", []) or []
         )
         ja.update(names_ja)
+        short = (c.get("ja") or {}).get("abbrev")
+        if short:
+            abbrev.add(str(short))
+            if c.get("iso3") == "JPN":
+                ja_japan.add(str(short))
         en.update(n[4:] if n.startswith("the ") else n for n in names_en)
         if c.get("iso3") == "JPN":
             ja_japan.update(names_ja)
@@ -112,7 +119,7 @@ def countries() -> Countries:
     # Common short forms that the country list may not hold.
     ja |= {"米国", "英国", "韓国", "中国", "豪州"}
     ja_regex = re.compile("|".join(re.escape(n) for n in sorted(ja, key=len, reverse=True))) if ja else None
-    return Countries(frozenset(ja), frozenset(ja_japan), ja_regex, frozenset(en), frozenset(en_japan))
+    return Countries(frozenset(ja), frozenset(ja_japan), frozenset(abbrev), ja_regex, frozenset(en), frozenset(en_japan))
 
 
 def split_country_prefix(stem: str) -> tuple[list[str], str]:
@@ -121,6 +128,10 @@ def split_country_prefix(stem: str) -> tuple[list[str], str]:
     found: list[str] = []
     rest = stem
     while rest and c.ja_regex is not None:
+        if len(rest) > 1 and rest[1] == "・" and rest[0] in c.ja_abbrev:  # 日・カザフスタン
+            found.append(rest[0])
+            rest = rest[2:]
+            continue
         m = c.ja_regex.match(rest)
         if not m:
             break

@@ -152,6 +152,10 @@ def _extend_left_over_countries(text: str, start: int) -> tuple[int, list[str]]:
         start -= m.end()
         if start > 0 and text[start - 1] == "・":
             start -= 1
+            if start > 0 and text[start - 1] in countries().ja_abbrev:  # 日・ウズベキスタン外務省
+                start -= 1
+                found.insert(0, text[start])
+                break
             continue
         break
     if start < len(text) and text[start] == "・":
@@ -375,6 +379,8 @@ def _resolve(text: str, c: _Cand, language: str, acronyms: dict[str, str]) -> li
     name, aliases, kind = c.name, list(c.aliases), c.kind
     if name is None:
         entry: Entry | None = g.by_name.get(core)
+        if entry is None and language != "en" and core.endswith("社"):  # ボーイング社
+            entry = g.by_name.get(core[:-1])
         found, rest = split_country_prefix(core) if language != "en" else ([], core)
         if entry is None and found and all(x in countries().ja_japan for x in found):
             entry = g.by_name.get(rest)
