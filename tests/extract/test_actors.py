@@ -210,3 +210,16 @@ def test_any_text_gives_sorted_party_codes(texts: list[str]) -> None:
     for codes in run(doc):
         assert codes == sorted(set(codes))
         assert set(codes) <= {"JPN", "USA"}
+
+
+def test_english_names_decide_when_both_leaders_hold_the_same_title() -> None:
+    doc = make_doc(
+        "en",
+        ["PHL", "USA"],
+        [
+            ["President of the Philippines Juan Dela Cruz and President of the United States John Smith met today."],
+            ["President Smith welcomed the agreement.", "President Dela Cruz expressed appreciation."],
+            ["The President thanked the people of Manila."],  # a title two leaders hold: no one
+        ],
+    )
+    assert run(doc) == [["PHL", "USA"], ["USA"], ["PHL"], []]

@@ -136,7 +136,10 @@ def _name_keys(name: str, language: str) -> list[str]:
         if caps:
             keys.append(caps[0].casefold())
         elif words:
+            # "Joseph Biden" ends with the family name, "Ishiba Shigeru" (Japanese order) starts with it
             keys.append(words[-1].casefold())
+            if len(words) > 1:
+                keys.append(words[0].casefold())
     return [k for k in dict.fromkeys(keys) if len(k) >= 2]
 
 
@@ -205,7 +208,7 @@ def _learn_from_conjunct(conjunct: str, language: str, leaders: Leaders) -> None
     rest = conjunct
     spans = sorted([(m.start, m.end) for m in mentions] + [(t[2], t[3]) for t in titles], reverse=True)
     for start, end in spans:
-        rest = rest[:start] + " " + rest[end:]
+        rest = rest[:start] + (" " if language == "ja" else " § ") + rest[end:]
     if language == "ja":
         # the name sits next to the country or the title: keep the katakana/kanji run nearest them
         rest = re.split(r"[はがをにでの。「」（）()]", rest.strip())[0] if rest.strip() else ""
@@ -214,13 +217,42 @@ def _learn_from_conjunct(conjunct: str, language: str, leaders: Leaders) -> None
             leaders.learn("", party, language, [t[1] for t in titles])
             return
     else:
-        rest = re.sub(r"\b(?:of|the|and|we|We|The)\b|[,.;:()]", " ", rest)
-        words = [w for w in rest.split() if w[:1].isupper()]
+        words = _english_name_next_to(rest)
         if not 1 <= len(words) <= 5:
             leaders.learn("", party, language, [t[1] for t in titles])
             return
         rest = " ".join(words)
     leaders.learn(rest.strip(), party, language, [t[1] for t in titles])
+
+
+def _english_name_next_to(rest: str) -> list[str]:
+    """The capitalised words right after the last title/country marker (``§``), else right before
+    the first: ``President of § Shavkat Mirziyoyev met in Tokyo`` -> Shavkat Mirziyoyev."""
+    tokens = [t for t in re.split(r"\s+|(?<=[,;:()])|(?=[,;:()])", rest) if t]
+    name_token = re.compile(r"[A-Z][\w'’-]*\.?|[A-Z]\.|Jr\.?|Sr\.?")
+    skip = {"of", "the", "The", ",", "H.E.", "Mr.", "Ms.", "Mrs.", "Dr."}
+    marks = [i for i, t in enumerate(tokens) if t == "§"]
+    if not marks:
+        return []
+    after: list[str] = []
+    for t in tokens[marks[-1] + 1 :]:
+        if name_token.fullmatch(t) and t not in skip:
+            after.append(t)
+        elif t in skip and not after or t == "," and after and after[-1] != ",":
+            continue
+        else:
+            break
+    if after:
+        return after
+    before: list[str] = []
+    for t in reversed(tokens[: marks[0]]):
+        if name_token.fullmatch(t) and t not in skip and t not in ("We", "The"):
+            before.insert(0, t)
+        elif t == "," and not before:
+            continue
+        else:
+            break
+    return before
 
 
 # ----------------------------------------------------------------------------------------------
@@ -400,7 +432,7 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
         if out:
             gap = text[out[-1][1] : start]
             if start <= out[-1][1] or gap in ("-", "–", "/") or re.fullmatch(
-                r"\s*(?:,\s*(?:and\s+)?|and\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}", gap
+                r"\s*(?:,\s*(?:and\s+)?|and\s+|of\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}", gap
             ):
                 out[-1] = (out[-1][0], max(end, out[-1][1]))
                 continue
@@ -465,7 +497,7 @@ def _main_clause_subject(text: str) -> str | None:
         return None
     phrase = rest[: m.start()]
     # a subject is a short noun phrase; a longer run has passed a verb the word list lacks (This builds on …)
-    if len(phrase.split()) > 12 or re.search(r"\b(?:that|which|who|in|on|for|to|with|by|from|at)\b", phrase):
+    if len(phrase.split()) > 16 or re.search(r"\b(?:that|which|who|in|on|for|to|with|by|from|at)\b", phrase):
         return None
     return phrase.strip() or None
 
