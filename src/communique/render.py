@@ -1,25 +1,139 @@
-"""Human renderings of a parsed document: Markdown and the terminal summary. BASIC: the parser issue extends this."""
+"""Human renderings of a parsed document: Markdown of its structure, and the terminal summary.
+
+``markdown(doc)`` gives the statement back as clean Markdown (title, facts,
+headings nested by depth, numbered paragraphs, lists, closing line and
+signatures). ``summary(doc)`` prints a Rich summary: document facts, the heading
+tree, paragraph and sentence counts, the repairs made and, once extraction has
+run, the commitments; ``summary_text(doc)`` is the same as plain text.
+"""
 
 from __future__ import annotations
 
-from communique.model import Document
+import io
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from communique.model import Document, Section
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def _depth(doc: Document, section: Section) -> int:
+    depth, seen = 1, {section.id}
+    parent = doc.section(section.parent)
+    while parent is not None and parent.id not in seen:
+        seen.add(parent.id)
+        depth += 1
+        parent = doc.section(parent.parent)
+    return depth
+
+
+def _heading(section: Section) -> str:
+    return f"{section.label} {section.title}" if section.label else section.title
+
+
+def _facts(doc: Document) -> list[tuple[str, str]]:
+    info = doc.info
+    translation = "no"
+    if info.translation.is_translation:
+        translation = f"yes (original: {info.translation.original_language or 'unknown'})"
+    return [
+        ("Language", info.language),
+        ("Date", info.date or "—"),
+        ("Place", info.place or "—"),
+        ("Parties", ", ".join(info.parties) or "—"),
+        ("Translation", translation),
+        ("Signatories", "; ".join(f"{s.title or ''} {s.name}".strip() for s in info.signatories) or "—"),
+    ]
 
 
 def markdown(doc: Document) -> str:
+    """The statement's structure as Markdown: headings by depth, numbered paragraphs, lists kept."""
     lines = [f"# {doc.info.title or 'Untitled statement'}", ""]
+    lines += [f"- **{name}**: {value}" for name, value in _facts(doc)] + [""]
+    printed: set[str] = set()
     for p in doc.paragraphs:
-        lines += [f"{p.number}. {p.text}" if p.number is not None else p.text, ""]
-    return "\n".join(lines)
+        chain: list[Section] = []
+        section = doc.section(p.section)
+        while section is not None and section.id not in printed and section not in chain:
+            chain.append(section)  # headings not shown yet, innermost first (a parent may have no paragraph)
+            section = doc.section(section.parent)
+        for s in reversed(chain):
+            printed.add(s.id)
+            lines += [f"{'#' * min(6, _depth(doc, s) + 1)} {_heading(s)}", ""]
+        first, *rest = p.text.split("\n")
+        lines.append(f"{p.number}. {first}" if p.number is not None else first)
+        lines += [f"   {line}" if p.number is not None else line for line in rest]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def summary_text(doc: Document) -> str:
-    return (
-        f"{doc.info.title}\n{len(doc.paragraphs)} paragraphs, {len(doc.sentences)} sentences, "
-        f"{len(doc.commitments)} commitments, {len(doc.repairs)} repairs\n"
+def _section_tree(doc: Document) -> RenderableType:
+    from rich.tree import Tree
+
+    root = Tree(f"[bold]{doc.info.title or 'Untitled statement'}[/bold]")
+    nodes = {}
+    counts = Counter(p.section for p in doc.paragraphs)
+    for s in doc.sections:
+        parent = nodes.get(s.parent, root)
+        nodes[s.id] = parent.add(f"{_heading(s)}  [dim]({counts.get(s.id, 0)} paragraphs)[/dim]")
+    return root
+
+
+def _renderables(doc: Document) -> list[RenderableType]:
+    from rich.table import Table
+
+    facts = Table(show_header=False, box=None, padding=(0, 2))
+    for name, value in _facts(doc):
+        facts.add_row(f"[bold]{name}[/bold]", value)
+    numbered = sum(1 for p in doc.paragraphs if p.number is not None)
+    counts = (
+        f"{len(doc.sections)} sections, {len(doc.paragraphs)} paragraphs ({numbered} numbered), "
+        f"{len(doc.sentences)} sentences, {len(doc.commitments)} commitments"
     )
+    out: list[RenderableType] = [facts, "", _section_tree(doc), "", counts]
+    if doc.repairs:
+        repairs = Table(title=f"{len(doc.repairs)} repairs", title_justify="left")
+        repairs.add_column("kind")
+        repairs.add_column("count", justify="right")
+        repairs.add_column("example")
+        kinds = Counter(r.kind for r in doc.repairs)
+        for kind, n in kinds.most_common():
+            example = next(r for r in doc.repairs if r.kind == kind)
+            shown = f"{example.before!r} → {example.after!r}"
+            flagged = sum(1 for r in doc.repairs if r.kind == kind and r.flagged)
+            repairs.add_row(kind + (f" ({flagged} flagged)" if flagged else ""), str(n),
+                            shown if len(shown) <= 70 else shown[:67] + "…")
+        out += ["", repairs]
+    commitments = doc.commitments
+    if commitments:
+        texts = {s.id: s.text for s in doc.sentences}
+        table = Table(title=f"{len(commitments)} commitments", title_justify="left")
+        for column in ("sentence", "strength", "actors", "due", "text"):
+            table.add_column(column)
+        for c in commitments:
+            text = texts.get(c.sentence, "")
+            table.add_row(c.sentence, c.strength, ", ".join(c.actors), c.due or "—",
+                          text if len(text) <= 80 else text[:79] + "…")
+        out += ["", table]
+    return out
 
 
 def summary(doc: Document) -> None:
     from rich.console import Console
 
-    Console().print(summary_text(doc))
+    console = Console()
+    for item in _renderables(doc):
+        console.print(item)
+
+
+def summary_text(doc: Document, width: int = 100) -> str:
+    """The summary as plain text (for ``--output``)."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system=None, force_terminal=False)
+    for item in _renderables(doc):
+        console.print(item)
+    return buffer.getvalue()
