@@ -223,3 +223,12 @@ def test_english_names_decide_when_both_leaders_hold_the_same_title() -> None:
         ],
     )
     assert run(doc) == [["PHL", "USA"], ["USA"], ["PHL"], []]
+
+
+def test_japanese_speaker_marked_with_kara_and_ga_after_a_non_party_topic() -> None:
+    doc = make_doc(
+        "ja",
+        ["JPN", "UZB"],
+        [["ウズベキスタン側からは、改革の進展について説明があった。"], ["今後は、日本が人材育成を支援する。"]],
+    )
+    assert run(doc) == [["UZB"], ["JPN"]]

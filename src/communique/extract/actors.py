@@ -340,6 +340,12 @@ _LINKS = {"・", "と", "及び", "並びに", "の", "＋", "+", "「", "」", 
 
 def japanese_subjects(text: str) -> list[str]:
     """Subject phrases of the main clauses: nouns before a topic は/も, else a clause-initial が."""
+    topics, ga = _japanese_subject_tiers(text)
+    return topics or ga
+
+
+def _japanese_subject_tiers(text: str) -> tuple[list[str], list[str]]:
+    """(topic phrases, [the last clause-initial が phrase])."""
     from communique.morph import tokenize
 
     tokens = tokenize(text)
@@ -348,9 +354,14 @@ def japanese_subjects(text: str) -> list[str]:
     for i, tok in enumerate(tokens):
         is_topic = tok.surface in ("は", "も") and tok.pos[:2] == ("助詞", "係助詞")
         is_ga = tok.surface == "が" and tok.pos[:2] == ("助詞", "格助詞")
-        if not (is_topic or is_ga) or i == 0 or tokens[i - 1].pos[0] not in _NOUNISH:
+        if not (is_topic or is_ga) or i == 0:
             continue
-        j = i - 1
+        last = i - 1
+        if is_topic and tokens[last].surface == "から" and last > 0:
+            last -= 1  # 日本側からは、…を説明した: the speaker
+        if tokens[last].pos[0] not in _NOUNISH:
+            continue
+        j = last
         while j > 0:
             prev = tokens[j - 1]
             if prev.pos[0] in _NOUNISH or prev.surface in _LINKS:
@@ -359,14 +370,14 @@ def japanese_subjects(text: str) -> list[str]:
                 j -= 1  # an enumeration of parties: 日本、カザフスタン及びキルギスは
             else:
                 break
-        phrase = text[tokens[j].begin : tokens[i - 1].end]
+        phrase = text[tokens[j].begin : tokens[last].end]
         if is_topic:
             topics.append(phrase)
         elif j == 0 or tokens[j - 1].surface in ("、", "，") or tokens[j - 1].pos[0] in ("接続詞", "副詞"):
             initial_ga.append(phrase)
     # with no topic, the subject of the main predicate is the last が opening a clause
     # (なお、日本が提供する支援については、カザフスタン側が評価した -> カザフスタン側)
-    return topics or initial_ga[-1:]
+    return topics, initial_ga[-1:]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -509,19 +520,18 @@ def _main_clause_subject(text: str) -> str | None:
 def sentence_actors(text: str, language: str, leaders: Leaders) -> set[str] | None:
     """The parties acting in one sentence, or None when it names no party as its subject."""
     if language == "ja":
-        if _SIGNATURE_JA.search(text) and not japanese_subjects(text):
+        topics, ga = _japanese_subject_tiers(text)
+        if _SIGNATURE_JA.search(text) and not topics and not ga:
             return set(leaders.parties)
-        phrases = japanese_subjects(text)
-    else:
-        if _SIGNATURE_EN.search(text):
-            return set(leaders.parties)
-        phrases = english_subjects(text, leaders)
-    found: set[str] = set()
-    for phrase in phrases:
-        found |= resolve(phrase, language, leaders)
+        found = {code for phrase in topics for code in resolve(phrase, language, leaders)}
+        # a topic that is no party (今後は、日本が…) leaves the が subject to speak
+        return found or {code for phrase in ga for code in resolve(phrase, language, leaders)} or None
+    if _SIGNATURE_EN.search(text):
+        return set(leaders.parties)
+    found = {code for phrase in english_subjects(text, leaders) for code in resolve(phrase, language, leaders)}
     if found:
         return found
-    if language == "en" and re.search(r"\b(?:[Ww]e|[Oo]ur|us)\b", text):
+    if re.search(r"\b(?:[Ww]e|[Oo]ur|us)\b", text):  # a sentence about "us" with no party subject
         return set(leaders.parties)
     return None
 
