@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 
 import communique
+from communique.errors import InputError
 from communique.model import Document
 from communique.tracker.models import (
     Commitment,
@@ -145,6 +146,8 @@ def import_statement(
     """
     who = resolve_user(user)
     doc = source if isinstance(source, Document) else communique.parse(source)
+    if not doc.sentences:
+        raise InputError(f"{doc.source.name}: no sentences found in the statement; nothing imported")
     sha = _content_hash(doc)
     existing = Statement.objects.filter(sha256=sha).first()
     if existing is not None:
