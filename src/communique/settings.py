@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "communique.tracker",
     # Web app (issue 5) and exports (issue 6): add their apps below this line.
     "communique.web",
+    "communique.exports",  # calendar feed tokens
     "axes",  # login rate limit (django-axes)
 ]
 
