@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,6 +16,8 @@ from communique.tracker.services.importing import import_statement
 from communique.web.access import editor_required
 from communique.web.forms import UPLOAD_SUFFIXES, UploadForm, upload_max_bytes
 
+logger = logging.getLogger(__name__)
+
 
 def _render(request: HttpRequest, form: UploadForm, status: int = 200) -> HttpResponse:
     context = {
@@ -23,6 +27,11 @@ def _render(request: HttpRequest, form: UploadForm, status: int = 200) -> HttpRe
         "max_mb": round(upload_max_bytes() / (1024 * 1024), 1),
     }
     return render(request, "communique/upload.html", context, status=status)
+
+
+def _parse_error(request: HttpRequest, form: UploadForm, error: str) -> HttpResponse:
+    form.add_error(None, _("The file could not be read as a statement: %(error)s") % {"error": error})
+    return _render(request, form, status=400)
 
 
 @editor_required
@@ -36,10 +45,17 @@ def upload(request: HttpRequest) -> HttpResponse:
     data = b"".join(upload_file.chunks())
     try:
         doc = communique.parse(Source(data=data, name=upload_file.name), max_bytes=upload_max_bytes())
+    except CommuniqueError as e:
+        return _parse_error(request, form, str(e))
+    except Exception as e:  # a parser failure on this input: still the file's problem for the user
+        logger.exception("parsing the upload %r failed", upload_file.name)
+        return _parse_error(request, form, f"{type(e).__name__}: {e}")
+    if not doc.paragraphs:
+        return _parse_error(request, form, _("no statement text was found in this file"))
+    try:
         result = import_statement(doc, request.user, name=upload_file.name)
     except CommuniqueError as e:
-        form.add_error(None, _("The file could not be read as a statement: %(error)s") % {"error": e})
-        return _render(request, form, status=400)
+        return _parse_error(request, form, str(e))
     if result.created:
         messages.success(
             request, _("Imported: %(n)d sentences, %(c)d commitments.") % {"n": result.sentences, "c": result.commitments}
