@@ -150,6 +150,43 @@ def test_ja_gratitude_and_satisfaction_are_appreciate(text: str) -> None:
     assert ja(text) == ["appreciate"]
 
 
+def test_ja_intention_noun_with_copula_is_commit() -> None:
+    assert ja("日本側は、2026年度までに約100人の研修員を受け入れる予定である。") == ["commit"]
+
+
+def test_ja_express_thought_of_continued_support_is_commit() -> None:
+    assert ja("日本は、A国の経済改革を引き続き支援していく考えを表明した。") == ["commit"]
+
+
+def test_ja_quoted_readiness_before_express_is_commit() -> None:
+    assert ja("日本は、A国に対し、円借款を供与する用意がある旨表明した。") == ["commit"]
+
+
+def test_ja_express_concern_and_support_are_affirm() -> None:
+    assert ja("双方は、核・ミサイル開発に深刻な懸念を表明した。") == ["affirm"]
+    assert ja("A国大統領は、日本の常任理事国入りへの支持を表明した。") == ["affirm"]
+
+
+def test_ja_oppose_is_affirm() -> None:
+    assert ja("両首脳は、力による一方的な現状変更の試みに強く反対した。") == ["affirm"]
+
+
+def test_ja_call_on_others_is_affirm() -> None:
+    assert ja("我々は、全ての国に対し、国連安保理決議を完全に履行するよう求める。") == ["affirm"]
+
+
+def test_ja_agree_to_launch_is_commit() -> None:
+    assert ja("G7首脳は、調整プラットフォームを立ち上げることに合意した。") == ["commit"]
+
+
+def test_ja_looking_forward_is_welcome() -> None:
+    assert ja("双方は、次回会合の開催を楽しみにしている。") == ["welcome"]
+
+
+def test_ja_copula_statement_of_fact_is_report() -> None:
+    assert ja("日本はA国にとって最大の援助国である。") == ["report"]
+
+
 # ---------------------------------------------------------------- Japanese: chains and embedding
 
 

@@ -34,6 +34,9 @@ class JapaneseCues:
     express: frozenset[str]
     express_objects: dict[str, str]
     express_default: str
+    quote_markers: frozenset[str]
+    nominal_heads: dict[str, str]
+    copulas: frozenset[str]
     principle_nouns: frozenset[str]
     continuation: frozenset[str]
     action_verbs: frozenset[str]
@@ -58,6 +61,9 @@ def cues() -> JapaneseCues:
         express=frozenset(data["express"]),
         express_objects=dict(data["express_objects"]),
         express_default=data["express_default"],
+        quote_markers=frozenset(data["quote_markers"]),
+        nominal_heads=dict(data["nominal_heads"]),
+        copulas=frozenset(data["copulas"]),
         principle_nouns=frozenset(data["principle_nouns"]),
         continuation=frozenset(data["continuation"]),
         action_verbs=frozenset(data["action_verbs"]),
@@ -91,7 +97,10 @@ def _predicate_ending_at(tokens: list[Morpheme], end: int, chained: bool) -> Pre
     if k < 0:
         return None
     head_token = tokens[k]
-    if head_token.pos[0] not in ("名詞", "動詞", "形状詞", "形容詞"):
+    if head_token.surface == "に" and k > 0 and tokens[k - 1].pos[0] in ("名詞", "形状詞") and tail:
+        # …を楽しみにしている: a noun + に + する phrase; its head is "楽しみに".
+        return Predicate(tokens[k - 1].lemma + "に", k - 1, end, tuple(reversed(tail)), chained)
+    if head_token.pos[0] not in ("名詞", "動詞", "形状詞", "形容詞", "接尾辞", "代名詞"):
         return None  # として、 / にて: a particle, not a predicate
     head = head_token.lemma
     if k > 0 and tokens[k - 1].pos[0] == "接頭辞" and tokens[k - 1].surface in cues().prefixes:
@@ -250,6 +259,39 @@ def _intention_act(tokens: list[Morpheme], noun_index: int) -> str:
     return "commit"
 
 
+def _object_act(tokens: list[Morpheme], index: int, table: dict[str, str]) -> str | None:
+    """The act an object noun gives (関心 -> consider), resolving intention and will nouns."""
+    act = table.get(tokens[index].lemma)
+    if act == "intention":
+        return _intention_act(tokens, index)
+    if act == "will":
+        return _will_act(tokens, index)
+    return act
+
+
+def _quoted_act(tokens: list[Morpheme], head_index: int) -> str:
+    """…を供与する用意がある旨表明した / …を支援する旨表明した: the quoted content decides."""
+    c = cues()
+    k = head_index - 1
+    while k >= 0 and tokens[k].pos[0] in ("副詞", "接頭辞"):
+        k -= 1
+    if k < 0 or tokens[k].lemma not in c.quote_markers:
+        return c.express_default
+    for j in range(k - 1, max(-1, k - 6), -1):
+        act = _object_act(tokens, j, c.express_objects)
+        if act is not None:
+            return act
+    prev = tokens[k - 1] if k > 0 else None
+    if (
+        prev is not None
+        and prev.pos[0] in ("動詞", "助動詞")
+        and prev.lemma not in c.copulas
+        and prev.lemma != "た"
+    ):
+        return _intention_act(tokens, k)
+    return c.express_default
+
+
 def _is_done(pred: Predicate) -> bool:
     """A plain action in the past (した), ongoing (している) or continued up to now (してきた)."""
     c = cues()
@@ -266,12 +308,10 @@ def classify(tokens: list[Morpheme], pred: Predicate, clause_start: int, final_d
     head = pred.head
     if head in c.express:
         start, end = _object_phrase(tokens, pred.head_index, ("を", "に"))
+        if end == start:
+            return _quoted_act(tokens, pred.head_index)
         for k in range(end - 1, start - 1, -1):
-            act = c.express_objects.get(tokens[k].lemma)
-            if act == "intention":
-                return _intention_act(tokens, k)
-            if act == "will":
-                return _will_act(tokens, k)
+            act = _object_act(tokens, k, c.express_objects)
             if act is not None:
                 return act
         return c.express_default
@@ -294,7 +334,12 @@ def classify(tokens: list[Morpheme], pred: Predicate, clause_start: int, final_d
         return c.head_acts[head]
     if head in c.principle_nouns:
         return "affirm"  # …が重要である。
+    if head.endswith("に"):
+        return None  # a noun + に + する phrase not in the lexicon
     head_token = tokens[pred.head_index]
+    if head_token.pos[0] in ("名詞", "接尾辞", "代名詞") and pred.tail and pred.tail[0] in c.copulas:
+        # A noun and a copula: …受け入れる予定である (a plan) or a statement of fact.
+        return _object_act(tokens, pred.head_index, c.nominal_heads) or "report"
     is_verbal = head_token.pos[0] == "動詞" or "する" in pred.tail
     if not is_verbal:
         return None
