@@ -232,3 +232,16 @@ def test_japanese_speaker_marked_with_kara_and_ga_after_a_non_party_topic() -> N
         [["ウズベキスタン側からは、改革の進展について説明があった。"], ["今後は、日本が人材育成を支援する。"]],
     )
     assert run(doc) == [["UZB"], ["JPN"]]
+
+
+def test_english_titled_subject_with_apposition_and_pronoun_they() -> None:
+    doc = make_doc(
+        "en",
+        ["IDN", "JPN"],
+        [
+            ["The Prime Minister of Japan, H.E. Mr. TANAKA Hiroshi, paid an official visit to Indonesia."],
+            ["The Indonesian side expressed appreciation for the assistance.", "They will consider new projects."],
+            ["Done at Jakarta on 12 March 2026, in duplicate in the English language."],
+        ],
+    )
+    assert run(doc) == [["JPN"], ["IDN"], ["IDN"], ["IDN", "JPN"]]

@@ -403,7 +403,11 @@ _VERB_WORDS = (
     "hope|hopes|wish|wishes|recommit|recommits|resolve|resolves|undertake|undertakes|uphold|upholds|"
     "stand|reject|rejects|deplore|deplores|demand|demands|insist|insists|regret|regrets|propose|proposes|"
     "establish|establishes|set|sets|make|makes|need|needs|want|wants|see|sees|aspire|aspires|envision|"
-    "envisions|envisage|envisages|share|lend|lends|offer|offers|provide|provides|host|hosts|seeks"
+    "envisions|envisage|envisages|share|lend|lends|offer|offers|provide|provides|host|hosts|seeks|"
+    "paid|pay|pays|made|took|gave|give|gives|said|say|says|led|lead|leads|sent|send|sends|saw|found|began|"
+    "begin|begins|became|become|becomes|brought|bring|brings|built|build|builds|chose|spoke|speak|speaks|"
+    "visited|visit|visits|sought|met|felt|kept|keep|keeps|left|told|understood|understand|understands|"
+    "renew|renews|reaffirmed|join|joins|sign|signs|adopt|adopts|issue|issues|release|releases"
 )
 _VERB_START = re.compile(
     r"^(?:\s*(?:,\s*)?(?:" + _ADVERBS + r")\b)*\s*(?:(?:" + _VERB_WORDS + r")\b|[a-z]+ed\b)"
@@ -455,6 +459,7 @@ def _followed_by_verb(text: str, end: int) -> bool:
     rest = text[end:]
     rest = re.sub(r"^\s*,?\s*(?:Jr\.|Sr\.|II|III)\s*", " ", rest)  # Biden, Jr.
     rest = re.sub(r"^\s*[–—]\s*", " ", rest)  # partners – A, B and C – are
+    rest = re.sub(r"^(?:\s+[A-Z][\w'’-]*)+(?=\s*,)", "", rest)  # the rest of a name: TANAKA Hiroshi, paid
     if rest[:2] in ("'s", "’s") or rest[:1] == "-":
         return False
     if _VERB_START.match(rest):
