@@ -114,3 +114,20 @@ def test_document_built_without_repair_annotations() -> None:
     structure(doc)
     sentences(doc)
     assert [p.number for p in doc.paragraphs] == [1, 2] and len(doc.sentences) == 2
+
+
+def test_numbered_headings_over_parenthesized_paragraphs() -> None:
+    text = "\n\n".join([
+        "日本国とインドネシア共和国の共同声明",
+        "１．政治・安全保障",
+        "（１）双方は、協力する。",
+        "（２）双方は、歓迎した。",
+        "２．経済",
+        "（１）双方は、推進する。",
+    ])
+    doc = _parse(text)
+    assert [(s.label, s.title) for s in doc.sections] == [("１", "政治・安全保障"), ("２", "経済")]
+    assert [(p.number, doc.section(p.section).title) for p in doc.paragraphs] == [
+        (1, "政治・安全保障"), (2, "政治・安全保障"), (1, "経済")
+    ]
+    assert len({p.id for p in doc.paragraphs}) == 3

@@ -34,7 +34,7 @@ def _label_patterns() -> list[tuple[str, re.Pattern[str]]]:
 def parse_label(text: str, *, allow_arabic: bool = False) -> Label | None:
     """The printed label of a heading line and its title, when the line starts with one."""
     for kind, pattern in _label_patterns():
-        if kind == "arabic" and not allow_arabic:
+        if kind.startswith("arabic") and not allow_arabic:
             continue
         m = pattern.match(text.strip())
         if m and m.group("label"):

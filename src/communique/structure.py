@@ -160,7 +160,17 @@ class _Builder:
         return n == 1 and self.heading_since_number
 
     def _heading_label(self, b: Block) -> Label | None:
-        return parse_label(b.text, allow_arabic=b.marked_heading)
+        return parse_label(b.text, allow_arabic=b.marked_heading or self._numbered_title(b))
+
+    def _numbered_title(self, b: Block) -> bool:
+        """``１．政治・安全保障`` alone on its line: a numbered heading, not a paragraph."""
+        if "\n" in b.text or _ends_sentence(b.text) or any(c in b.text for c in "、，,"):
+            return False
+        num = paragraph_number(b.text)
+        if num is None:
+            return False
+        rest = num[1]
+        return len(rest) <= 30 if self.language == "ja" else len(rest.split()) <= 8 and rest[:1].isupper()
 
     def _is_heading(self, i: int) -> bool:
         b = self.blocks[i]
