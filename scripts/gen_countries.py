@@ -44,7 +44,7 @@ ADJECTIVES: dict[str, list[str]] = {
     "TCD": ["Chadian"], "CHL": ["Chilean"], "CHN": ["Chinese"], "COL": ["Colombian"], "COM": ["Comorian"],
     "COG": ["Congolese"], "CRI": ["Costa Rican"], "CIV": ["Ivorian"], "HRV": ["Croatian"], "CUB": ["Cuban"],
     "CYP": ["Cypriot"], "CZE": ["Czech"], "PRK": ["North Korean"], "COD": [], "DNK": ["Danish"],
-    "DJI": ["Djiboutian"], "DMA": ["Dominican"], "DOM": [], "ECU": ["Ecuadorian"], "EGY": ["Egyptian"],
+    "DJI": ["Djiboutian"], "DMA": [], "DOM": ["Dominican"], "ECU": ["Ecuadorian"], "EGY": ["Egyptian"],
     "SLV": ["Salvadoran", "Salvadorean"], "GNQ": ["Equatorial Guinean"], "ERI": ["Eritrean"], "EST": ["Estonian"],
     "SWZ": ["Swazi", "Eswatini"], "ETH": ["Ethiopian"], "FJI": ["Fijian"], "FIN": ["Finnish"], "FRA": ["French"],
     "GAB": ["Gabonese"], "GMB": ["Gambian"], "GEO": ["Georgian"], "DEU": ["German"], "GHA": ["Ghanaian"],
@@ -229,9 +229,14 @@ BLOCKERS: dict[str, list[str]] = {
 
 
 def _strip_parens(name: str) -> list[str]:
-    """'大韓民国 (韓国)' -> ['大韓民国', '韓国']."""
+    """'大韓民国 (韓国)' -> ['大韓民国', '韓国']; 'サンマルタン (仏領)' -> ['サンマルタン'] (a note, not a name)."""
     m = re.match(r"^(.*?)\s*[（(](.*)[)）]\s*$", name)
-    return [m.group(1).strip(), m.group(2).strip()] if m else [name.strip()]
+    if not m:
+        return [name.strip()]
+    inner = m.group(2).strip()
+    if re.search(r"(領|part|State)$", inner) or inner.endswith("part)"):
+        return [m.group(1).strip()]
+    return [m.group(1).strip(), inner]
 
 
 def _english_forms(entry: dict) -> list[str]:
@@ -240,10 +245,13 @@ def _english_forms(entry: dict) -> list[str]:
         value = entry.get(key)
         if not value:
             continue
-        if re.search(r",.*\b(of|of the|Province of China)$", value):
-            continue  # "Korea, Republic of" is a sort form, not running text
+        if re.search(r",.*\b(of|of the|Province of China)$", value) or re.search(r",\s*[\w.]+$", value):
+            continue  # "Korea, Republic of" and "Virgin Islands, British" are sort forms, not running text
         if value.startswith("the "):
             value = value[4:]
+        if "(" in value and "Keeling" not in value:
+            out.extend(_strip_parens(value))  # "Holy See (Vatican City State)", "Saint Martin (French part)"
+            continue
         out.append(value)
     return out
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -131,3 +135,18 @@ def test_mentions_are_ordered_non_overlapping_slices(text: str) -> None:
         assert m.form in ("name", "adjective", "abbrev")
     for a, b in zip(found, found[1:], strict=False):
         assert a.end <= b.start
+
+
+ISO_CODES = Path("/usr/share/iso-codes/json/iso_3166-1.json")
+GENERATOR = Path(__file__).resolve().parent.parent / "scripts" / "gen_countries.py"
+
+
+@pytest.mark.skipif(not ISO_CODES.exists(), reason="Debian iso-codes is not installed")
+def test_generated_yaml_is_up_to_date() -> None:
+    result = subprocess.run([sys.executable, str(GENERATOR), "--check"], capture_output=True, timeout=60)
+    assert result.returncode == 0, "countries.yaml is stale: run scripts/gen_countries.py"
+
+
+def test_territory_notes_are_not_names() -> None:
+    assert countries.iso3("仏領") is None
+    assert countries.iso3("Dominican") == "DOM"
