@@ -354,6 +354,21 @@ def test_en_past_and_ongoing_facts_are_report(text: str) -> None:
     assert en(text) == ["report"]
 
 
+def test_en_continuing_a_call_on_others_is_affirm_not_a_promise() -> None:
+    assert en("We continue to call on the military to cease all violence.") == ["affirm"]
+    assert en("We will continue to support the reconstruction of Ukraine.") == ["commit"]
+
+
+def test_en_reaffirmed_intention_to_act_is_commit() -> None:
+    assert en(
+        "Japan and the United States reaffirmed their intention to support the region's priorities."
+    ) == ["commit"]
+
+
+def test_en_command_and_control_will_is_not_a_party_promise() -> None:
+    assert en("More effective command and control will strengthen deterrence.") == ["report"]
+
+
 def test_en_coordinated_main_clauses_each_count() -> None:
     text = "We welcome recent cooperation among our nations and commit to deepening that cooperation."
     assert en(text) == ["commit", "welcome"]
