@@ -107,3 +107,14 @@ def test_us_japan_title_and_sentences(real_parses: dict[str, dict]) -> None:
     texts = [s["text"] for s in data["sentences"]]
     assert any(t.startswith("Today, we, President Joseph R. Biden, Jr. and Prime Minister KISHIDA") for t in texts)
     assert any(t.startswith("President Biden also reaffirmed that Article V") for t in texts)  # "Treaty.President"
+
+
+def test_pdf_fixture_without_blank_lines_parses_the_same() -> None:
+    import re
+
+    raw = (EN / "jp-id-2026-pdf.en.txt").read_text(encoding="utf-8")
+    tight = re.sub(r"\n[ \t]*\n", "\n", raw)  # pdftotext without paragraph spacing
+    a = communique.parse(raw.encode(), stages=PARSE_STAGES)
+    b = communique.parse(tight.encode(), stages=PARSE_STAGES)
+    assert [(p.number, p.section, p.text) for p in b.paragraphs] == [(p.number, p.section, p.text) for p in a.paragraphs]
+    assert b.info == a.info

@@ -131,3 +131,27 @@ def test_numbered_headings_over_parenthesized_paragraphs() -> None:
         (1, "政治・安全保障"), (2, "政治・安全保障"), (1, "経済")
     ]
     assert len({p.id for p in doc.paragraphs}) == 3
+
+
+def test_japanese_pdf_text_without_blank_lines() -> None:
+    text = "\n".join([
+        "日本国とベトナム社会主義共和国の共同声明", "（仮訳）",
+        "両首脳は、東京で会談を行い、二国間関係の", "発展を確認した。",
+        "I 政治分野",
+        "１ 双方は、ハイレベルの交流を継続し、相互", "訪問を促進する。",
+        "２ 双方は、防衛協力を強化する。",
+        "II 経済分野",
+        "３ 日本は、ベトナムのインフラ整備を支援す", "る。",
+        "2026年1月5日、ハノイにて英語で2部署名された。",
+        "日本国総理大臣", "ベトナム社会主義共和国首相", "佐藤太郎", "グエン・ヴァン・アン",
+    ])
+    doc = _parse(text)
+    assert doc.info.title == "日本国とベトナム社会主義共和国の共同声明" and doc.info.translation.is_translation
+    assert [(p.number, p.section, p.text) for p in doc.paragraphs] == [
+        (None, None, "両首脳は、東京で会談を行い、二国間関係の発展を確認した。"),
+        (1, "I", "双方は、ハイレベルの交流を継続し、相互訪問を促進する。"),
+        (2, "I", "双方は、防衛協力を強化する。"),
+        (3, "II", "日本は、ベトナムのインフラ整備を支援する。"),
+        (None, None, "2026年1月5日、ハノイにて英語で2部署名された。"),
+    ]
+    assert [(s.name, s.party) for s in doc.info.signatories] == [("佐藤太郎", "JPN"), ("グエン・ヴァン・アン", "VNM")]

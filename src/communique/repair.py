@@ -233,20 +233,57 @@ def _split_blocks(text: str, work: _Work) -> list[Block]:
 _NUMBER_START = re.compile(r"^\s*(?:\d{1,3}[.．)]?\s+\S|\d{1,3}\.(?=[A-Z])|[（(]\d{1,3}[)）]\s*\S|[０-９]{1,3}[．.]?\s*\S)")
 
 
+def _display_width(line: str) -> int:
+    return sum(2 if is_cjk(c) else 1 for c in line.strip())
+
+
 def _split_at_numbers(block: Block) -> list[Block]:
-    """A numbered paragraph that starts inside a block (no blank line before it) starts a new block."""
-    if block.heading_level is not None or len(block.lines) < 2:
+    """Paragraphs and headings that a converter left without blank lines between them start new blocks.
+
+    A numbered paragraph or a labelled heading starts a new block after a line
+    that ends a sentence. In hard-wrapped text (three lines or more, no list),
+    a line well short of the wrap width ends its paragraph when it ends a
+    sentence, and stands alone (a title, heading or signature line) when it
+    does not; an indented line starts a paragraph when few lines are indented.
+    """
+    lines = block.lines
+    if block.heading_level is not None or len(lines) < 2:
         return [block]
-    out: list[list[str]] = [[block.lines[0]]]
-    for prev, line in zip(block.lines, block.lines[1:], strict=False):
-        ends = prev.rstrip().endswith(tuple(".。:：;") + tuple(SENTENCE_FINAL_JA))
-        if ends and _NUMBER_START.match(line) and not _BULLET.match(line):
+    wrapped = len(lines) >= 3 and not any(_BULLET.match(ln) for ln in lines)
+    widths = sorted(_display_width(ln) for ln in lines)
+    wrap = widths[(3 * len(widths)) // 4] if wrapped else 0
+    indented = [bool(re.match(r"^(?:\u3000| {2,})\S", ln)) for ln in lines]
+    indent_marks = wrapped and 0 < sum(indented) <= len(lines) // 2
+
+    def ends(line: str) -> bool:
+        return line.rstrip().endswith(tuple(".。:：;") + tuple(SENTENCE_FINAL_JA))
+
+    def short(line: str, share: float) -> bool:
+        return wrapped and _display_width(line) < share * wrap
+
+    def standalone(line: str) -> bool:
+        return short(line, 0.6) and not ends(line) and not line.rstrip().endswith((",", "、", "-"))
+
+    out: list[list[str]] = [[lines[0]]]
+    for i in range(1, len(lines)):
+        prev, line = lines[i - 1], lines[i]
+        prev_complete = ends(prev) or standalone(prev)
+        starts_unit = (_NUMBER_START.match(line) or _LABEL_START.match(line.strip())) and not _BULLET.match(line)
+        if (
+            (prev_complete and starts_unit)
+            or (ends(prev) and short(prev, 0.8))
+            or standalone(prev)
+            or (standalone(line) and ends(prev))
+            or (indent_marks and indented[i] and prev_complete)
+        ):
             out.append([line])
         else:
             out[-1].append(line)
     if len(out) == 1:
         return [block]
-    return [Block(lines=ls, raw="\n".join(ls)) for ls in out]
+    pieces = [Block(lines=ls, raw="\n".join(ls)) for ls in out]
+    pieces[0].bold_lead = block.bold_lead
+    return pieces
 
 
 # ------------------------------------------------------------------ 4. hard wraps
