@@ -187,6 +187,18 @@ def test_ja_copula_statement_of_fact_is_report() -> None:
     assert ja("日本はA国にとって最大の援助国である。") == ["report"]
 
 
+def test_ja_express_own_action_koto_is_commit() -> None:
+    assert ja("日本は、A国の復興を引き続き支援することを表明した。") == ["commit"]
+
+
+def test_ja_shared_recognition_is_affirm_not_report() -> None:
+    assert ja("両首脳は、地域の安全保障環境が厳しさを増しているとの認識を共有した。") == ["affirm"]
+
+
+def test_ja_quoted_statement_is_affirm() -> None:
+    assert ja("双方は、投資環境の整備が重要であると述べた。") == ["affirm"]
+
+
 # ---------------------------------------------------------------- Japanese: chains and embedding
 
 

@@ -314,6 +314,9 @@ def classify(tokens: list[Morpheme], pred: Predicate, clause_start: int, final_d
             act = _object_act(tokens, k, c.express_objects)
             if act is not None:
                 return act
+        last = tokens[end - 1]
+        if last.lemma == "こと" and _own_action_clause(tokens, end - 1, clause_start):
+            return _intention_act(tokens, end - 1)  # …を支援することを表明した
         return c.express_default
     if head in c.agree:
         start, end = _object_phrase(tokens, pred.head_index, ("で", "に", "と"))
@@ -336,6 +339,9 @@ def classify(tokens: list[Morpheme], pred: Predicate, clause_start: int, final_d
         return "affirm"  # …が重要である。
     if head.endswith("に"):
         return None  # a noun + に + する phrase not in the lexicon
+    start, end = _object_phrase(tokens, pred.head_index, ("を",))
+    if end > start and tokens[end - 1].lemma in c.principle_nouns:
+        return "affirm"  # …との認識を共有した / …の重要性を共有した: a position, not an action
     head_token = tokens[pred.head_index]
     if head_token.pos[0] in ("名詞", "接尾辞", "代名詞") and pred.tail and pred.tail[0] in c.copulas:
         # A noun and a copula: …受け入れる予定である (a plan) or a statement of fact.
