@@ -42,7 +42,8 @@ def two(imported: Any, make_doc: Any) -> Any:
 
 def test_each_filter(two: Any) -> None:
     kz, fr = two
-    kz_id, fr_id = kz.statement.pk, fr.statement.pk
+    kz_id = kz.statement.pk
+    assert list_commitments(statement=fr.statement.pk).count() == 1
     assert list_commitments().count() == 4
     assert list_commitments(statement=kz_id).count() == 3
     assert list_commitments(statement="roadmap").count() == 1

@@ -60,9 +60,10 @@ def parse_due(value: Any) -> tuple[str, str, date]:
     """
     if isinstance(value, date):
         return value.isoformat(), "day", value
-    text = str(value).strip().split("/")[-1]
+    parts = str(value).strip().split("/")
+    text = parts[-1]
     m = _DUE.match(text)
-    if not m:
+    if not m or len(parts) > 2 or (len(parts) == 2 and not _DUE.match(parts[0])):
         raise InputError(f"due date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = int(m[1]), m[2], m[3]
     try:
