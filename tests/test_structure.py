@@ -155,3 +155,12 @@ def test_japanese_pdf_text_without_blank_lines() -> None:
         (None, None, "2026年1月5日、ハノイにて英語で2部署名された。"),
     ]
     assert [(s.name, s.party) for s in doc.info.signatories] == [("佐藤太郎", "JPN"), ("グエン・ヴァン・アン", "VNM")]
+
+
+def test_end_marks_are_metadata() -> None:
+    doc = _parse("日本国とタイ王国の共同声明\n\n1 双方は協力する。\n\n2026年2月1日、東京にて署名された。\n\n"
+                 "日本国総理大臣\n\nタイ王国首相\n\n佐藤太郎\n\nソムチャイ\n\n以上\n")
+    assert [s.name for s in doc.info.signatories] == ["佐藤太郎", "ソムチャイ"]
+    assert "以上" in doc.annotations["metadata"] and not any("以上" in p.text for p in doc.paragraphs)
+    en = _parse("Joint Statement of Japan and Peru\n\n1. We agree.\n\n(End)\n")
+    assert [p.text for p in en.paragraphs] == ["We agree."]

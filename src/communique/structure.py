@@ -54,6 +54,11 @@ def _closing_res() -> list[re.Pattern[str]]:
 
 
 @cache
+def _end_mark_res() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in load_yaml("structure.yaml")["end_marks"]]
+
+
+@cache
 def _title_words() -> dict[str, list[str]]:
     return load_yaml("structure.yaml")["title_words"]
 
@@ -208,12 +213,17 @@ class _Builder:
     def split_tail(self) -> tuple[int, int | None]:
         """Index where the body ends, and the index of the closing line (None when there is none)."""
         n = len(self.blocks)
+        while n > 0 and any(p.match(self.blocks[n - 1].text.strip()) for p in _end_mark_res()):
+            self.metadata.append(self.blocks[n - 1].text)
+            n -= 1
         for i in range(n - 1, max(-1, n - 12), -1):
             text = self.blocks[i].text
-            after = [line for b in self.blocks[i + 1:] for line in b.lines]
+            after = [line for b in self.blocks[i + 1:n] for line in b.lines]
             if _is_closing(text) and all(_signature_like(line, self.language) for line in after):
+                self.tail_end = n
                 return i, i
         # A trailing dateline ("Tokyo, 18 December 2025") is metadata too.
+        self.tail_end = n
         end = n
         while end > 0 and facts.is_dateline(self.blocks[end - 1].text, self.language):
             end -= 1
@@ -305,6 +315,7 @@ class _Builder:
             i += 1
 
     datelines: list[str]
+    tail_end: int
 
 
 def _info(builder: _Builder, title_lines: list[str], is_translation: bool, closing: str | None,
@@ -346,10 +357,10 @@ def structure(doc: Document) -> None:
         closing = blocks[closing_index].text
         builder.ids.add("p_end")
         builder.paragraphs.append(Paragraph(id="p_end", text=closing, number=None, section=None))
-        signature_lines = [line for b in blocks[closing_index + 1:] for line in b.lines]
+        signature_lines = [line for b in blocks[closing_index + 1: builder.tail_end] for line in b.lines]
         builder.metadata.extend(signature_lines)
     else:
-        builder.metadata.extend(b.text for b in blocks[end:])
+        builder.metadata.extend(b.text for b in blocks[end: builder.tail_end])
     if any(facts.strip_translation_note(b.text)[1] for b in blocks[:3]):
         is_translation = True
     doc.info = _info(builder, title_lines, is_translation, closing, signature_lines)
