@@ -127,7 +127,42 @@ class _Candidate:
     value: str
 
 
-Resolver = Callable[[re.Match[str], "_Anchor | None"], "str | None"]
+class _View:
+    """One alternative of the combined pattern, seen as if it had matched alone."""
+
+    __slots__ = ("m", "prefix")
+
+    def __init__(self, m: _View, prefix: str) -> None:
+        self.m, self.prefix = m, prefix
+
+    def __getitem__(self, key: str | int) -> str | None:
+        return self.m.group(0) if key == 0 else self.m.group(self.prefix + str(key))
+
+    def groupdict(self) -> dict[str, str | None]:
+        n = len(self.prefix)
+        return {k[n:]: v for k, v in self.m.groupdict().items() if k.startswith(self.prefix)}
+
+
+Resolver = Callable[[_View, "_Anchor | None"], "str | None"]
+
+
+@dataclass(frozen=True)
+class _Combined:
+    """All patterns of a language as one regex (one scan per sentence), in priority order."""
+
+    regex: re.Pattern[str]
+    resolvers: tuple[Resolver, ...]
+
+
+def _combine(pats: list[tuple[str, Resolver, int]]) -> _Combined:
+    parts = []
+    for i, (pattern, _, flags) in enumerate(pats):
+        renamed = re.sub(r"\(\?P<(\w+)>", rf"(?P<p{i}_\1>", pattern)
+        renamed = re.sub(r"\(\?P=(\w+)\)", rf"(?P=p{i}_\1)", renamed)
+        if flags & re.IGNORECASE:
+            renamed = f"(?i:{renamed})"
+        parts.append(f"(?P<alt{i}>{renamed})")
+    return _Combined(re.compile("|".join(parts)), tuple(r for _, r, _ in pats))
 
 
 # ---------------------------------------------------------------- Japanese
@@ -137,7 +172,7 @@ def _alt(words: list[str] | dict[str, int]) -> str:
 
 
 @cache
-def _japanese_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
+def _japanese_patterns() -> _Combined:
     v = _vocab()
     eras: dict[str, int] = v["eras_ja"]
     rel_years: dict[str, int] = v["relative_years_ja"]
@@ -148,9 +183,9 @@ def _japanese_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
     # A year: 2025 / 二〇二五 / 令和7 / 令和元 / 今年 (relative; no 年 follows it).
     def year(tag: str) -> str:
         return (
-            rf"(?:(?<![\d.,])(?P<{tag}y>\d{{4}})(?!\d)|(?P<{tag}k>[{kd}]{{4}})"
+            rf"(?:(?:(?<![\d.,])(?P<{tag}y>\d{{4}})(?!\d)|(?P<{tag}k>[{kd}]{{4}})"
             rf"|(?P<{tag}era>{_alt(eras)})\s?(?P<{tag}en>\d{{1,2}}|元|[{kd}十]{{1,3}}))\s?年"
-            rf"|(?P<{tag}rel>{_alt(rel_years)})(?!度)"
+            rf"|(?P<{tag}rel>{_alt(rel_years)})(?!度))"
         )
 
     num = rf"(?:\d{{1,2}}|[{kd}十]{{1,3}})"
@@ -163,7 +198,7 @@ def _japanese_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
 
     upto = r"\s?(?:から|より|～|〜|~|-|－|―|‐|ー|–|—)\s?"
 
-    def year_of(m: re.Match[str], tag: str, anchor: _Anchor | None) -> int | None:
+    def year_of(m: _View, tag: str, anchor: _Anchor | None) -> int | None:
         g = m.groupdict()
         if g.get(f"{tag}y"):
             return int(g[f"{tag}y"])
@@ -176,12 +211,12 @@ def _japanese_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
             return None if anchor is None else anchor.year + rel_years[g[f"{tag}rel"]]
         return None
 
-    def full_year(m: re.Match[str], tag: str, anchor: _Anchor | None, default: int | None) -> int | None:
+    def full_year(m: _View, tag: str, anchor: _Anchor | None, default: int | None) -> int | None:
         if any(m.groupdict().get(f"{tag}{k}") for k in ("y", "k", "era", "rel")):
             return year_of(m, tag, anchor)
         return default
 
-    def r_range_days(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def r_range_days(m: _View, anchor: _Anchor | None) -> str | None:
         y1 = full_year(m, "a", anchor, _yearless(anchor, _number(m["am"]), _number(m["ad"])))
         if y1 is None:
             return None
@@ -192,7 +227,7 @@ def _japanese_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
         b = _ymd(y2 or y1, m2, _number(m["bd"]))
         return f"{a}/{b}" if a and b and a <= b else None
 
-    def r_range_months(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def r_range_months(m: _View, anchor: _Anchor | None) -> str | None:
         y1 = full_year(m, "a", anchor, _yearless(anchor, _number(m["am"])))
         if y1 is None:
             return None
@@ -200,37 +235,37 @@ def _japanese_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
         a, b = _ymd(y1, _number(m["am"])), _ymd(y2 or y1, _number(m["bm"]))
         return f"{a}/{b}" if a and b and a < b else None
 
-    def r_span_years(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def r_span_years(m: _View, anchor: _Anchor | None) -> str | None:
         y1, y2 = year_of(m, "a", anchor), year_of(m, "b", anchor)
         if m["ay2"]:
             y1 = int(m["ay2"])
         a, b = (_ymd(y1) if y1 else None), (_ymd(y2) if y2 else None)
         return f"{a}/{b}" if a and b and a < b else None
 
-    def r_date(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def r_date(m: _View, anchor: _Anchor | None) -> str | None:
         y = full_year(m, "a", anchor, _yearless(anchor, _number(m["am"]), _number(m["ad"])))
         return None if y is None else _ymd(y, _number(m["am"]), _number(m["ad"]))
 
-    def r_month(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def r_month(m: _View, anchor: _Anchor | None) -> str | None:
         y = full_year(m, "a", anchor, _yearless(anchor, _number(m["am"])))
         return None if y is None else _ymd(y, _number(m["am"]))
 
-    def r_year(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def r_year(m: _View, anchor: _Anchor | None) -> str | None:
         y = year_of(m, "a", anchor)
         return None if y is None else _ymd(y)
 
-    def r_rel_fiscal(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def r_rel_fiscal(m: _View, anchor: _Anchor | None) -> str | None:
         if anchor is None:
             return None
         fiscal = anchor.year if anchor.month >= 4 else anchor.year - 1
         return _ymd(fiscal + rel_fiscal[m[0]])
 
-    def r_rel_month(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def r_rel_month(m: _View, anchor: _Anchor | None) -> str | None:
         if anchor is None:
             return None
         return _ymd(*_shift_month(anchor.year, anchor.month, rel_months[m[0]]))
 
-    def r_rel_day(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def r_rel_day(m: _View, anchor: _Anchor | None) -> str | None:
         if anchor is None:
             return None
         d = _dt.date(anchor.year, anchor.month, max(1, anchor.day)) + _dt.timedelta(days=rel_days[m[0]])
@@ -254,13 +289,13 @@ def _japanese_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
         (_alt(rel_months), r_rel_month),
         (_alt(rel_days), r_rel_day),
     ]
-    return [(re.compile(p), r) for p, r in pats]
+    return _combine([(p, r, 0) for p, r in pats])
 
 
 # ---------------------------------------------------------------- English
 
 @cache
-def _english_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
+def _english_patterns() -> _Combined:
     v = _vocab()
     months: dict[str, int] = v["months_en"]
     rel_years: dict[str, int] = v["relative_years_en"]
@@ -283,10 +318,10 @@ def _english_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
     dash = r"\s?(?:-|to|through|until|till)\s?"
     comma = r",?\s+(?:of\s+)?"
 
-    def mon(m: re.Match[str], tag: str) -> int:
+    def mon(m: _View, tag: str) -> int:
         return months[m[f"{tag}m"]]
 
-    def r_range_mdy(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def r_range_mdy(m: _View, anchor: _Anchor | None) -> str | None:
         y = int(m["by"]) if m["by"] else _yearless(anchor, mon(m, "a"), int(m["ad"]))
         if y is None:
             return None
@@ -294,7 +329,7 @@ def _english_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
         a, b = _ymd(y, mon(m, "a"), int(m["ad"])), _ymd(y, m2, int(m["bd"]))
         return f"{a}/{b}" if a and b and a < b else None
 
-    def r_range_dmy(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def r_range_dmy(m: _View, anchor: _Anchor | None) -> str | None:
         y = int(m["by"]) if m["by"] else _yearless(anchor, mon(m, "b"), int(m["bd"]))
         if y is None:
             return None
@@ -302,30 +337,30 @@ def _english_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
         a, b = _ymd(y, m1, int(m["ad"])), _ymd(y, mon(m, "b"), int(m["bd"]))
         return f"{a}/{b}" if a and b and a < b else None
 
-    def r_mdy(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def r_mdy(m: _View, anchor: _Anchor | None) -> str | None:
         y = int(m["ay"]) if m["ay"] else _yearless(anchor, mon(m, "a"), int(m["ad"]))
         return None if y is None else _ymd(y, mon(m, "a"), int(m["ad"]))
 
-    def r_my(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def r_my(m: _View, anchor: _Anchor | None) -> str | None:
         return _ymd(int(m["ay"]), mon(m, "a"))
 
-    def r_span(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def r_span(m: _View, anchor: _Anchor | None) -> str | None:
         y1, tail = int(m["ay"]), m["by"]
         y2 = int(tail) if len(tail) == 4 else (y1 // 100) * 100 + int(tail)
         return f"{y1:04d}/{y2:04d}" if y1 < y2 <= y1 + 100 else None
 
-    def r_year(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def r_year(m: _View, anchor: _Anchor | None) -> str | None:
         return _ymd(int(m["ay"]))
 
-    def r_rel_year(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def r_rel_year(m: _View, anchor: _Anchor | None) -> str | None:
         return None if anchor is None else _ymd(anchor.year + rel_years[m[0].lower()])
 
-    def r_rel_month(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def r_rel_month(m: _View, anchor: _Anchor | None) -> str | None:
         if anchor is None:
             return None
         return _ymd(*_shift_month(anchor.year, anchor.month, rel_months[m[0].lower()]))
 
-    def r_rel_day(m: re.Match[str], anchor: _Anchor | None) -> str | None:
+    def r_rel_day(m: _View, anchor: _Anchor | None) -> str | None:
         if anchor is None:
             return None
         d = _dt.date(anchor.year, anchor.month, max(1, anchor.day))
@@ -348,7 +383,7 @@ def _english_patterns() -> list[tuple[re.Pattern[str], Resolver]]:
         # "today" as a date, not the figurative "of today", "today's world"
         (rf"(?<!\bof )\b(?:{_alt(rel_days)})\b(?!['’]s)", r_rel_day, re.IGNORECASE),
     ]
-    return [(re.compile(p, flags), r) for p, r, flags in pats]
+    return _combine(pats)
 
 
 @cache
@@ -373,6 +408,30 @@ def _select(cands: list[_Candidate]) -> list[_Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+# Every date has one of these; the full patterns run only in windows around them (speed: most
+# sentences have no date, and the combined pattern is costly at every position).
+_TRIGGER_JA = re.compile(r"[0-9〇零一二三四五六七八九十元]\s?[年月日]|[今本昨去来明次前先]年|[今本先来]月|本日|今日|年度")
+_TRIGGER_EN = re.compile(r"\d|(?i:today|year|month)")
+_BEFORE, _AFTER = 16, 48  # window around a trigger: the longest date reaches this far
+
+
+def _scan(regex: re.Pattern[str], text: str, trigger: re.Pattern[str]) -> list[re.Match[str]]:
+    windows: list[list[int]] = []
+    for t in trigger.finditer(text):
+        start, end = max(0, t.start() - _BEFORE), min(len(text), t.end() + _AFTER)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    out: list[re.Match[str]] = []
+    pos = 0
+    for start, end in windows:
+        for m in regex.finditer(text, max(start, pos), end):
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 def find_dates(text: str, language: str = "ja", anchor: str | None = None) -> list[DateMention]:
     """Every calendar reference in ``text``, in order, each with its ISO value.
 
@@ -391,18 +450,17 @@ def find_dates(text: str, language: str = "ja", anchor: str | None = None) -> li
         for block in _english_blocks():
             blocked.extend(m.span() for m in block.finditer(folded))
     cands: list[_Candidate] = []
-    for pattern, resolve in patterns:
-        for m in pattern.finditer(folded):
-            if m.end() == m.start():
-                continue
-            if any(s < m.end() and m.start() < e for s, e in blocked):
-                continue
-            value = resolve(m, a)
-            if value:
-                start, end = m.span()
-                while end > start and folded[end - 1] in " ,":
-                    end -= 1
-                cands.append(_Candidate(start, end, value))
+    resolvers = patterns.resolvers
+    for m in _scan(patterns.regex, folded, _TRIGGER_EN if english else _TRIGGER_JA):
+        start, end = m.span()
+        if end == start or any(s < end and start < e for s, e in blocked):
+            continue
+        i = next(i for i in range(len(resolvers)) if m.group(f"alt{i}") is not None)
+        value = resolvers[i](_View(m, f"p{i}_"), a)
+        if value:
+            while end > start and folded[end - 1] in " ,":
+                end -= 1
+            cands.append(_Candidate(start, end, value))
     return [DateMention(text[c.start:c.end], c.value) for c in _select(cands)]
 
 

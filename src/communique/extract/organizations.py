@@ -401,51 +401,75 @@ def _resolve(text: str, c: _Cand, language: str, acronyms: dict[str, str]) -> li
     return out
 
 
-def paired_acronyms(texts: Iterable[str], language: str) -> dict[str, str]:
-    """Acronyms written in brackets after an organization's name anywhere in the statement."""
-    found: dict[str, str] = {}
-    for text in texts:
-        for c in _candidates(text[:MAX_TEXT], language):
-            if c.acronym:
-                found.setdefault(c.acronym, c.name or BRACKET.sub("", text[c.start:c.end]).strip())
-    return found
+def _language(language: str | None) -> str:
+    return "en" if (language or "").lower().startswith("en") else "ja"
 
 
 def _candidates(text: str, language: str) -> list[_Cand]:
     return _english_candidates(text) if language == "en" else _japanese_candidates(text)
 
 
-def find_organizations(
-    text: str, language: str = "ja", acronyms: dict[str, str] | None = None
-) -> list[OrganizationMention]:
-    """The organizations ``text`` names, in order, each once; never raises on odd input."""
-    if not text:
-        return []
-    text = text[:MAX_TEXT]
-    lang = "en" if (language or "").lower().startswith("en") else "ja"
-    acronyms = acronyms or {}
-    cands = _candidates(text, lang)
+def _pairs(text: str, cands: list[_Cand]) -> Iterable[tuple[str, str]]:
+    for c in cands:
+        if c.acronym:
+            yield c.acronym, c.name or BRACKET.sub("", text[c.start:c.end]).strip()
+
+
+def paired_acronyms(texts: Iterable[str], language: str) -> dict[str, str]:
+    """Acronyms written in brackets after an organization's name anywhere in the statement,
+    except listed ones (they resolve by themselves): acronym -> full name."""
+    lang, listed = _language(language), gazetteer().by_name
+    found: dict[str, str] = {}
+    for text in texts:
+        text = text[:MAX_TEXT]
+        for acronym, name in _pairs(text, _candidates(text, lang)):
+            if acronym not in listed:
+                found.setdefault(acronym, name)
+    return found
+
+
+@cache
+def _acronym_regex(acronyms: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![A-Za-z0-9])(?:" + _alt(acronyms) + r")(?![A-Za-z0-9])")
+
+
+def _finish(text: str, cands: list[_Cand], lang: str, acronyms: dict[str, str]) -> list[OrganizationMention]:
     if acronyms:
-        rx = re.compile(r"(?<![A-Za-z0-9])(?:" + _alt(acronyms) + r")(?![A-Za-z0-9])")
-        for m in rx.finditer(text):
+        for m in _acronym_regex(frozenset(acronyms)).finditer(text):
             cands.append(_Cand(m.start(), m.end(), acronyms[m.group(0)], None, [m.group(0)], 1))
     out: list[OrganizationMention] = []
     seen: set[str] = set()
     for c in _select(cands):
         for org in _resolve(text, c, lang, acronyms):
-            key = org.mention
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(org)
+            if org.mention not in seen:  # each organization once per sentence
+                seen.add(org.mention)
+                out.append(org)
     return out
+
+
+def find_organizations(
+    text: str, language: str = "ja", acronyms: dict[str, str] | None = None
+) -> list[OrganizationMention]:
+    """The organizations ``text`` names, in order, each once; never raises on odd input.
+
+    ``acronyms`` (from :func:`paired_acronyms`) names acronyms that the statement pairs
+    with a full name elsewhere."""
+    if not text:
+        return []
+    text = text[:MAX_TEXT]
+    lang = _language(language)
+    return _finish(text, _candidates(text, lang), lang, acronyms or {})
 
 
 def organizations(doc: Document) -> None:
     """Fill ``sentence.organizations`` for every sentence of the document."""
-    language = "en" if (doc.info.language or "").lower().startswith("en") else "ja"
-    acronyms = paired_acronyms((s.text for s in doc.sentences), language)
-    gz = gazetteer().by_name
-    acronyms = {a: n for a, n in acronyms.items() if a not in gz}  # listed ones resolve by themselves
-    for sentence in doc.sentences:
-        sentence.organizations = find_organizations(sentence.text, language, acronyms)
+    lang, listed = _language(doc.info.language), gazetteer().by_name
+    texts = [s.text[:MAX_TEXT] for s in doc.sentences]
+    cands = [_candidates(t, lang) if t else [] for t in texts]
+    acronyms: dict[str, str] = {}
+    for text, found in zip(texts, cands, strict=True):
+        for acronym, name in _pairs(text, found):
+            if acronym not in listed:
+                acronyms.setdefault(acronym, name)
+    for sentence, text, found in zip(doc.sentences, texts, cands, strict=True):
+        sentence.organizations = _finish(text, found, lang, acronyms) if text else []

@@ -1,0 +1,130 @@
+"""Organizations: gazetteer names and names found by their form, in Japanese and English."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from communique.extract.gazetteer import gazetteer
+from communique.extract.organizations import find_organizations, organizations
+from communique.model import Document, DocumentInfo, Sentence, Source
+
+
+def mentions(text: str, language: str = "ja") -> list[str]:
+    return [o.mention for o in find_organizations(text, language)]
+
+
+def named(text: str, language: str = "ja") -> list[tuple[str, str | None]]:
+    return [(o.mention, o.name) for o in find_organizations(text, language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # found by form: ministries of countries no list holds, with the country prefix
+        ("双方は、ウズベキスタン共和国投資・産業・貿易省との協力を歓迎した。", ["ウズベキスタン共和国投資・産業・貿易省"]),
+        ("日本国経済産業省とモンゴル国エネルギー省が署名した。", ["日本国経済産業省", "モンゴル国エネルギー省"]),
+        ("タジキスタン国際協力庁（TajAID）と連携し", ["タジキスタン国際協力庁（TajAID）"]),
+        ("ベトナム開発銀行間の協力", ["ベトナム開発銀行"]),
+        ("フィリピン共和国国立原子力研究所及びモンゴル国立大学", ["フィリピン共和国国立原子力研究所", "モンゴル国立大学"]),
+        ("エア・マナス社が運航を計画", ["エア・マナス社"]),
+        ("第3回日本・ウズベキスタン経済協力合同委員会を開催", ["日本・ウズベキスタン経済協力合同委員会"]),
+        ("アクタウ港税関における検査", ["アクタウ港税関"]),
+        ("有限責任会社「マイクロファイナンス機関『ABC』」を通じ", ["有限責任会社「マイクロファイナンス機関『ABC』」"]),
+        ("国際石油・ガス・持続可能エネルギー協力機関（JCCP）が主催する", ["国際石油・ガス・持続可能エネルギー協力機関（JCCP）"]),
+        # governments count after a country name, not alone
+        ("日本国政府とウズベキスタン共和国政府との間の協定", ["日本国政府", "ウズベキスタン共和国政府"]),
+        ("トルクメニスタン政府関係者を招待した", ["トルクメニスタン政府"]),
+        ("政府間交渉の開始で一致した。日本が政府として", []),
+        # gazetteer names, a standing 国連 but not 国連 inside a document's name
+        ("国連及びその他の国際機関と連携して", ["国連"]),
+        ("国連憲章の原則を堅持する", []),
+        ("国際協力機構（JICA）のプログラム", ["国際協力機構（JICA）"]),
+        ("JICA研修プログラムと日本-IMFアジア奨学金プログラム", ["JICA", "IMF"]),
+        ("ユネスコプロジェクトによる能力構築", ["ユネスコ"]),
+        ("日本国会の一方の院の議長", ["日本国会"]),
+        # the ministry of each side of a pair
+        ("日・ウズベキスタン外務省間の協議", ["日・ウズベキスタン外務省", "ウズベキスタン外務省"]),
+        # not organizations: generic bodies, groupings, programmes, words that only contain a head
+        ("国際機関、研究機関、法執行機関及び関係省庁", []),
+        ("G7、クアッド、SATREPS、二国間クレジット制度（JCM）及びSDGs", []),
+        ("社会の発展と省エネルギー", []),
+        ("同センターとの協力の道筋を探る", []),
+        ("メタンの削減とパイナップルの輸出", []),
+    ],
+)
+def test_japanese(text: str, expected: list[str]) -> None:
+    assert mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Ministry of Foreign Affairs of the Philippines signed it.", ["Ministry of Foreign Affairs of the Philippines"]),
+        ("with the Philippine Space Agency (PhilSA) and NASA", ["Philippine Space Agency (PhilSA)", "NASA"]),
+        ("the World Customs Organization (WCO) and the Asian Development Bank", ["World Customs Organization (WCO)", "Asian Development Bank"]),
+        ("Riken and Argonne National Laboratory will cooperate", ["Riken", "Argonne National Laboratory"]),
+        ("between Japan’s Pharmaceuticals and Medical Devices Agency and the FDA",
+         ["Pharmaceuticals and Medical Devices Agency", "FDA"]),
+        ("the Government of Japan and the Government of the Kyrgyz Republic", ["Government of Japan", "Government of the Kyrgyz Republic"]),
+        ("Acme Robotics Inc. will invest", ["Acme Robotics Inc."]),
+        ("the Uzbekistan Ministry of Investment, Industry and Trade", ["Uzbekistan Ministry of Investment, Industry and Trade"]),
+        ("We reaffirm the UN Charter.", []),
+        ("We welcomed the G7, the Quad, SATREPS and the Partnership for Global Infrastructure and Investment.", []),
+        ("Japan and Kazakhstan held talks in Astana with President Tokayev.", []),
+        ("The Arbitral Tribunal on July 12, 2016 ruled", ["Arbitral Tribunal"]),
+    ],
+)
+def test_english(text: str, expected: list[str]) -> None:
+    assert mentions(text, "en") == expected
+
+
+def test_canonical_names_from_the_gazetteer() -> None:
+    assert named("日本経済産業省と国連") == [("日本経済産業省", "経済産業省"), ("国連", "国際連合")]
+    assert named("国連開発計画(UNDP)と協力") == [("国連開発計画(UNDP)", "国連開発計画")]
+    assert named("with the IAEA", "en") == [("IAEA", "International Atomic Energy Agency")]
+    # a foreign ministry is not Japan's ministry of the same name
+    assert named("カザフスタン外務省") == [("カザフスタン外務省", "カザフスタン外務省")]
+
+
+def test_each_organization_once_per_sentence() -> None:
+    assert mentions("エア・アスタナ社が計画し、日本航空とエア・アスタナ社が署名した。") == ["エア・アスタナ社", "日本航空"]
+
+
+def test_acronym_paired_in_the_statement_names_later_mentions() -> None:
+    doc = Document(source=Source(data=b""), info=DocumentInfo(language="ja"))
+    doc.sentences = [
+        Sentence("s1", "p1", "双方は、キルギス国際協力庁（KyrgyzAID）と連携する。"),
+        Sentence("s2", "p1", "日本は、KyrgyzAIDとの協力を継続する。"),
+    ]
+    organizations(doc)
+    assert [(o.mention, o.name) for o in doc.sentences[1].organizations] == [("KyrgyzAID", "キルギス国際協力庁")]
+    assert doc.sentences[0].organizations[0].aliases == ["KyrgyzAID"]
+
+
+def test_gazetteer_is_general() -> None:
+    g = gazetteer()
+    assert len(g.entries) >= 300
+    kinds = {e.kind for e in g.entries}
+    assert {"un", "international", "development_bank", "agency", "ministry", "government", "company"} <= kinds
+    # groupings and programmes are not organizations
+    for name in ("G7", "G20", "Quad", "SATREPS", "JCM", "SDGs", "C5+1"):
+        assert name not in g.by_name
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("省庁機構銀行社政府（）()「」『』・日本国カザフスタン共和国ABC and of Ministry Agency、。")), max_size=400),
+    st.sampled_from(["ja", "en", ""]),
+)
+def test_odd_input_never_raises(text: str, language: str) -> None:
+    for org in find_organizations(text, language):
+        assert org.mention and org.mention in text
+
+
+def test_long_sentence() -> None:
+    text = "双方は、国際協力機構（JICA）及びウズベキスタン共和国エネルギー省と連携し、" * 150
+    found = find_organizations(text[:5000], "ja")
+    assert [o.mention for o in found] == ["国際協力機構（JICA）", "ウズベキスタン共和国エネルギー省"]
+    assert find_organizations("", "ja") == []
