@@ -7,7 +7,7 @@ downloaded at run time. Mode C keeps compounds such as 国際協力機構 whole.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 
@@ -32,7 +32,15 @@ def _tokenizer() -> Any:
 
 
 def tokenize(text: str, mode: str = "C") -> list[Morpheme]:
-    """Split Japanese ``text`` into morphemes (mode ``A`` short, ``B`` middle, ``C`` long units)."""
+    """Split Japanese ``text`` into morphemes (mode ``A`` short, ``B`` middle, ``C`` long units).
+
+    Several stages (actors, acts) read the same sentence; the result is cached per text.
+    """
+    return list(_tokenize_cached(text, mode))
+
+
+@lru_cache(maxsize=2048)
+def _tokenize_cached(text: str, mode: str) -> tuple[Morpheme, ...]:
     from sudachipy import tokenizer
 
     split = {"A": tokenizer.Tokenizer.SplitMode.A, "B": tokenizer.Tokenizer.SplitMode.B}.get(
@@ -48,7 +56,7 @@ def tokenize(text: str, mode: str = "C") -> list[Morpheme]:
                 Morpheme(m.surface(), m.dictionary_form(), tuple(m.part_of_speech()), offset + m.begin(), offset + m.end())
             )
         offset += len(chunk)
-    return out
+    return tuple(out)
 
 
 def _chunks(text: str, size: int) -> list[str]:
