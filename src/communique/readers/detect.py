@@ -63,12 +63,13 @@ def suffix_format(name: str) -> str | None:
     return SUFFIX_FORMATS.get(PurePath(name).suffix.lower())
 
 
-def is_docx_zip(data: bytes) -> bool:
+def is_docx_zip(data: bytes) -> bool | None:
+    """True for a Word archive, False for another ZIP, None when the ZIP itself is damaged."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return False
+        return None
 
 
 def magic_format(data: bytes, name: str) -> str | None:
@@ -76,10 +77,13 @@ def magic_format(data: bytes, name: str) -> str | None:
     if PDF_MAGIC in data[:PDF_HEADER_WINDOW]:
         return "pdf"
     if data.startswith(ZIP_MAGIC):
-        if is_docx_zip(data):
+        docx = is_docx_zip(data)
+        if docx:
             return "docx"
+        if docx is None:
+            raise InputError(f"{name}: corrupt Word .docx file (damaged ZIP archive)")
         if suffix_format(name) == "docx":
-            raise InputError(f"{name}: corrupt Word .docx file (not a readable Word archive)")
+            raise InputError(f"{name}: corrupt Word .docx file (no word/document.xml in the archive)")
         raise InputError(f"{name}: binary file, not a statement (a ZIP archive, not a Word .docx)")
     for magic, what in FOREIGN_MAGIC:
         if data.startswith(magic):

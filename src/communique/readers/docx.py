@@ -22,7 +22,10 @@ MAX_TABLE_DEPTH = 20
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 # The paragraph already shows its number ("1 ", "1.", "(1)", "１", "II ", "(a)", "第1条"...).
 _VISIBLE_NUMBER = re.compile(
-    r"^\s*(?:[(（]?[0-9０-９]+[).．）]?|[(（][a-zA-Z]+[)）]|[IVXLC]+[.\s]|第[0-9０-９一二三四五六七八九十]+)"
+    r"^\s*(?:[(（]?[0-9０-９]{1,3}(?:[).．）]|[ \t\u3000])"  # 1 / 1. / (1) / １
+    r"|[(（][a-zA-Z]{1,3}[)）]"  # (a)
+    r"|[IVXLC]{1,6}[.．)\s\u3000]"  # II. / II
+    r"|第[0-9０-９一二三四五六七八九十百]+)"  # 第1条
 )
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -145,12 +148,30 @@ class Numbering:
 
 
 def _num_pr(paragraph: Any) -> tuple[str, int] | None:
+    """(numId, level) of a list paragraph: its own numbering, else its style's (e.g. "List Number")."""
     p_pr = paragraph._p.pPr
     num_pr = p_pr.numPr if p_pr is not None else None
     if num_pr is None or num_pr.numId is None:
+        num_pr = _style_num_pr(paragraph)
+    if num_pr is None or num_pr.numId is None:
         return None
     ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
-    return str(num_pr.numId.val), int(ilvl)
+    return str(num_pr.numId.val), int(ilvl or 0)
+
+
+def _style_num_pr(paragraph: Any) -> Any:
+    try:
+        style = paragraph.style
+    except (KeyError, AttributeError, ValueError):
+        return None
+    for _ in range(10):  # base styles chain; bounded against cycles
+        if style is None:
+            return None
+        p_pr = style.element.pPr
+        if p_pr is not None and p_pr.numPr is not None:
+            return p_pr.numPr
+        style = style.base_style
+    return None
 
 
 def _heading_level(paragraph: Any) -> int | None:
