@@ -46,6 +46,8 @@ def named(text: str, language: str = "ja") -> list[tuple[str, str | None]]:
         ("日本国会の一方の院の議長", ["日本国会"]),
         # the ministry of each side of a pair
         ("日・ウズベキスタン外務省間の協議", ["日・ウズベキスタン外務省", "ウズベキスタン外務省"]),
+        # a pair form names a bilateral body; both governments together are not one organization
+        ("日米安全保障協議委員会を開催し、日米両政府は", ["日米安全保障協議委員会"]),
         # not organizations: generic bodies, groupings, programmes, words that only contain a head
         ("国際機関、研究機関、法執行機関及び関係省庁", []),
         ("G7、クアッド、SATREPS、二国間クレジット制度（JCM）及びSDGs", []),
@@ -74,6 +76,7 @@ def test_japanese(text: str, expected: list[str]) -> None:
         ("We welcomed the G7, the Quad, SATREPS and the Partnership for Global Infrastructure and Investment.", []),
         ("Japan and Kazakhstan held talks in Astana with President Tokayev.", []),
         ("The Arbitral Tribunal on July 12, 2016 ruled", ["Arbitral Tribunal"]),
+        ("Japan and the Philippine Coast Guard in Israel and the West Bank", ["Philippine Coast Guard"]),
     ],
 )
 def test_english(text: str, expected: list[str]) -> None:

@@ -155,6 +155,13 @@ def split_country_prefix(stem: str) -> tuple[list[str], str]:
             found.append(rest[0])
             rest = rest[2:]
             continue
+        if not found and len(rest) > 1 and rest[0] in c.ja_abbrev and rest[1] in c.ja_abbrev:  # 日米, 日米豪
+            n = 0
+            while n < len(rest) and rest[n] in c.ja_abbrev:
+                n += 1
+            found.extend(rest[:n])
+            rest = rest[n:]
+            break
         m = c.ja_regex.match(rest)
         if not m:
             break

@@ -81,6 +81,7 @@ class _Forms:
     en_head_first: re.Pattern[str]
     en_not_modifiers: frozenset[str]
     en_heads: frozenset[str]
+    en_not_organizations: frozenset[str]
     en_document_words: re.Pattern[str]
 
 
@@ -125,6 +126,7 @@ def _forms() -> _Forms:
         en_head_first=en_head_first,
         en_not_modifiers=frozenset(en.get("not_modifiers", [])),
         en_heads=frozenset(en.get("heads", [])),
+        en_not_organizations=frozenset(en.get("not_organizations", [])),
         en_document_words=re.compile(rf"\s?(?:{_alt(en.get('document_words', []))})\b"),
     )
 
@@ -277,6 +279,8 @@ def _english_candidates(text: str) -> list[_Cand]:
                 if any(ls > start and text[ls - 1] == "-" and le >= end for ls, le in listed):
                     continue
                 phrase = text[start:end]
+                if any(phrase.endswith(x) for x in f.en_not_organizations):
+                    continue
                 bend, acronym = _bracket_after(text, end)
                 entry = g.by_name.get(phrase)
                 out.append(_Cand(start, bend, entry.en if entry else phrase, entry.kind if entry else None,
@@ -352,8 +356,11 @@ def _split_coordination(text: str, start: int, end: int, f: _Forms) -> list[tupl
         left_ok = _is_english_name(text[left_start:left_end], f) or left.split(" ")[-1] in f.en_heads
         if left_ok and _is_english_name(text[right_start:right_end], f):
             return [(left_start, left_end), *_split_coordination(text, right_start, right_end, f)]
-        if left_ok and m.group(0).endswith("the "):  # Government of X and the Y Front: Y is not a name
-            return [(left_start, left_end)]
+        if m.group(0).endswith("the "):
+            if left_ok:  # Government of X and the Y Front: Y is not a name
+                return [(left_start, left_end)]
+            if _is_english_name(text[right_start:right_end], f):  # Japan and the Philippine Coast Guard
+                return _split_coordination(text, right_start, right_end, f)
     return [(start, end)]
 
 
