@@ -6,6 +6,7 @@ Each chart carries a ``<title>``/``aria-label`` and the page shows the numbers i
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -22,11 +23,11 @@ class Bar:
     url: str = ""
 
 
-def bar_chart(bars: Sequence[Bar], title: str, width: int = 420, bar_height: int = 22) -> SafeString:
+def bar_chart(bars: Sequence[Bar], title: str, width: int = 460, bar_height: int = 22) -> SafeString:
     """Horizontal bars, one per item, value printed at the end of each bar."""
     if not bars:
         return format_html('<p class="empty">{}</p>', "—")
-    label_w = 150
+    label_w = 170
     top = max((b.value for b in bars), default=0) or 1
     room = width - label_w - 50
     height = bar_height * len(bars) + 4
@@ -34,7 +35,7 @@ def bar_chart(bars: Sequence[Bar], title: str, width: int = 420, bar_height: int
     for i, bar in enumerate(bars):
         y = i * bar_height + 2
         w = max(1, round(room * bar.value / top)) if bar.value else 0
-        label = bar.label if len(bar.label) <= 16 else bar.label[:15] + "…"
+        label = _fit(bar.label, 26)
         value = f"{bar.value:g}"
         row = format_html(
             '<g class="bar {}"><title>{}: {}</title>'
@@ -54,6 +55,16 @@ def bar_chart(bars: Sequence[Bar], title: str, width: int = 420, bar_height: int
         'preserveAspectRatio="xMinYMin meet"><title>{}</title>{}</svg>',
         title, width, height, title, format_html_join("", "{}", ((r,) for r in rows)),
     )
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` columns, wide (CJK) characters counting two, with an ellipsis."""
+    used = 0
+    for i, ch in enumerate(text):
+        used += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        if used > width - 1:
+            return text[:i] + "…"
+    return text
 
 
 @dataclass(frozen=True)

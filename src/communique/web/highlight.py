@@ -112,6 +112,30 @@ def highlight(text: str, spans: Sequence[Span]) -> SafeString:
     return out
 
 
+def search_hits(text: str, query: str) -> list[Span]:
+    """Where ``query`` occurs in ``text`` (case-insensitive), for marking search results."""
+    if not query:
+        return []
+    folded, needle = text.casefold(), query.casefold()
+    if len(folded) != len(text):  # casefold changed lengths (e.g. ß): fall back to exact matching
+        folded, needle = text, query
+    spans, start = [], folded.find(needle)
+    while start >= 0 and needle:
+        spans.append(Span(start, start + len(needle), "hit", query))
+        start = folded.find(needle, start + len(needle))
+    return spans
+
+
+def snippet(text: str, query: str, width: int = 160) -> SafeString:
+    """The start of ``text`` (or the part around the first hit), escaped, hits marked."""
+    at = text.casefold().find(query.casefold()) if query else -1
+    start = max(0, at - width // 3) if at > width - len(query) else 0
+    part = text[start : start + width]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + width < len(text) else ""
+    return escape(prefix) + highlight(part, search_hits(part, query)) + escape(suffix)
+
+
 def highlight_sentence(sentence: Any, language: str = "ja") -> SafeString:
     """The sentence's text with its entities marked (a tracker Sentence or a statement@1 dict)."""
     text = sentence["text"] if isinstance(sentence, dict) else sentence.text

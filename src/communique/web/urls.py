@@ -34,3 +34,6 @@ urlpatterns = [
 # COMMUNIQUE_SERVE_STATIC=0 and lets the web server serve the collectstatic directory.
 if getattr(settings, "COMMUNIQUE_SERVE_STATIC", True):
     urlpatterns.append(re_path(r"^static/(?P<path>.*)$", static.serve_static, name="static"))
+
+handler403 = "communique.web.views.errors.forbidden"
+handler404 = "communique.web.views.errors.not_found"

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from communique.tracker.models import STATUS_NAMES, Commitment
 from communique.web import queries
 from communique.web.access import viewer_required
+from communique.web.highlight import snippet
 from communique.web.views.common import url_with
 
 
@@ -27,6 +28,8 @@ def commitment_list(request: HttpRequest) -> HttpResponse:
     qs = queries.apply_filters(queries.base_commitments(), f, search_sentences, today)
     facets, total = queries.facets(qs, today)
     rows, has_next = queries.page_of(qs, f)
+    for row in rows:
+        row.snippet = snippet(row.sentence.text, f.q)
     chosen = {k: str(v) for k, v in vars(f).items() if v not in (None, "", 1) and k not in ("sort", "page")}
     if f.status:
         chosen["status"] = STATUS_NAMES[f.status]
