@@ -33,6 +33,9 @@ def named(text: str, language: str = "ja") -> list[tuple[str, str | None]]:
         ("アクタウ港税関における検査", ["アクタウ港税関"]),
         ("有限責任会社「マイクロファイナンス機関『ABC』」を通じ", ["有限責任会社「マイクロファイナンス機関『ABC』」"]),
         ("国際石油・ガス・持続可能エネルギー協力機関（JCCP）が主催する", ["国際石油・ガス・持続可能エネルギー協力機関（JCCP）"]),
+        # a quoted name coordinated with an organization is one; a quoted programme is not
+        ("「ウズベクエクスポート」及びウズベキスタン商工会議所と連携し", ["ウズベクエクスポート", "ウズベキスタン商工会議所"]),
+        ("「MIRA」プログラムを通じた交流", []),
         # governments count after a country name, not alone
         ("日本国政府とウズベキスタン共和国政府との間の協定", ["日本国政府", "ウズベキスタン共和国政府"]),
         ("トルクメニスタン政府関係者を招待した", ["トルクメニスタン政府"]),

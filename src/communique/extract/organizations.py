@@ -444,14 +444,30 @@ def _finish(text: str, cands: list[_Cand], lang: str, acronyms: dict[str, str]) 
     if acronyms:
         for m in _acronym_regex(frozenset(acronyms)).finditer(text):
             cands.append(_Cand(m.start(), m.end(), acronyms[m.group(0)], None, [m.group(0)], 1))
+    chosen = _select(cands)
+    if lang == "ja":
+        chosen = _with_quoted_partners(text, chosen)
     out: list[OrganizationMention] = []
     seen: set[str] = set()
-    for c in _select(cands):
+    for c in chosen:
         for org in _resolve(text, c, lang, acronyms):
             if org.mention not in seen:  # each organization once per sentence
                 seen.add(org.mention)
                 out.append(org)
     return out
+
+
+# 「アタメケン」及びカザフスタン日本人材開発センター: a quoted name joined to an organization is one too.
+_QUOTED_PARTNER = re.compile(r"「([ァ-ヴーA-Za-z0-9・&\- ]{2,30})」(?:及び|並びに|と|や|、)$")
+
+
+def _with_quoted_partners(text: str, chosen: list[_Cand]) -> list[_Cand]:
+    extra = []
+    for c in chosen:
+        m = _QUOTED_PARTNER.search(text, max(0, c.start - 40), c.start)
+        if m and not any(o.start <= m.start(1) < o.end for o in chosen):
+            extra.append(_Cand(m.start(1), m.end(1), m.group(1), "other", [], 0))
+    return sorted(chosen + extra, key=lambda c: c.start) if extra else chosen
 
 
 def find_organizations(
