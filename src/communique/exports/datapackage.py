@@ -234,6 +234,7 @@ def write_datapackage(
     created = created or dt.datetime.now(dt.UTC)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
     try:
+        work.chmod(0o755)  # mkdtemp makes it private; the package is an ordinary directory
         (work / "data").mkdir()
         counts = {name: write_table(name, tables.get(name, ()), work / "data" / f"{name}.csv") for name in TABLES}
         (work / "datapackage.json").write_text(

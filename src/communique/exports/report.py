@@ -92,7 +92,8 @@ def timeline_svg(periods: list[tuple[str, int, int]], today_period: str, width: 
     parts.append(f'<line x1="0" y1="{base}" x2="{width}" y2="{base}" stroke="#555" stroke-width="1"/>')
     for i, (period, open_, done) in enumerate(periods):
         x = 10 + i * slot
-        w = max(slot * 0.7, 2)
+        w = min(max(slot * 0.7, 2), 48)
+        x += (slot * 0.7 - w) / 2 if slot * 0.7 > w else 0
         h_done, h_open = done * scale, open_ * scale
         late = period < today_period
         colour = "#c92a2a" if late else "#3b82c4"
@@ -122,6 +123,8 @@ h2 {{ font-size: 12pt; border-bottom: 1px solid #ccc; margin-top: 14pt; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 9pt; }}
 th, td {{ border-bottom: 1px solid #e3e3e3; padding: 3pt 4pt; text-align: left; vertical-align: top; }}
 th {{ background: #f3f3f3; }}
+tr {{ break-inside: avoid; page-break-inside: avoid; }}
+h2 {{ break-after: avoid; }}
 td.late {{ color: #c92a2a; font-weight: bold; }}
 .chart text {{ font-family: {FONT_STACK}; fill: #222; }}
 """

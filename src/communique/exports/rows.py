@@ -395,6 +395,7 @@ def event_rows(ids: Sequence[int]) -> Iterator[dict[str, Any]]:
     welcome, or that lie after the statement's date (future meetings, summits, expos)."""
     from communique.tracker.models import Sentence
 
+    seen: set[tuple[int, dt.date, dt.date]] = set()  # one event per statement and date range
     for chunk in chunks(ids, 200):
         qs = (
             Sentence.objects.filter(statement_id__in=chunk)
@@ -410,8 +411,9 @@ def event_rows(ids: Sequence[int]) -> Iterator[dict[str, Any]]:
                 if days is None:
                     continue
                 future = st.date is not None and days[0] > st.date
-                if not (future or any(a in EVENT_ACTS for a in s.acts)):
+                if not (future or any(a in EVENT_ACTS for a in s.acts)) or (st.pk, *days) in seen:
                     continue
+                seen.add((st.pk, *days))
                 yield {
                     "uid": f"event-{s.pk}-{i}@communique",
                     "summary": s.text,

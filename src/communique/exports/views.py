@@ -1,0 +1,145 @@
+"""Web views of the exports: downloads in every format, and the private calendar feeds.
+
+Mounted under ``/exports/`` by the web app's URL configuration. Downloads take the
+same query parameters as the commitment list (statement, section, party, act,
+status, organization, due_before, due_after, text) plus ``partners=JPN,KAZ``;
+CSV streams, the other formats are written to a temporary file first. The feed
+URL needs no login (calendar applications cannot log in): its secret is the key.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    StreamingHttpResponse,
+)
+from django.views.decorators.http import require_GET, require_http_methods
+
+from communique.errors import CommuniqueError
+from communique.exports.rows import Selection
+from communique.exports.service import FORMATS, MEDIA_TYPES, SUFFIXES
+from communique.web import roles
+from communique.web.access import viewer_required
+
+FILTER_PARAMS = ("statement", "section", "party", "act", "status", "organization", "due_before", "due_after", "text")
+
+
+def selection_from(request: HttpRequest) -> Selection:
+    filters = {k: request.GET[k].strip() for k in FILTER_PARAMS if request.GET.get(k, "").strip()}
+    partners = [p for p in request.GET.get("partners", "").replace(" ", "").split(",") if p]
+    return Selection(filters=filters, partners=partners)
+
+
+def _filename(fmt: str, selection: Selection) -> str:
+    scope = "-".join(str(v) for v in selection.describe().values() if isinstance(v, str | int))[:40]
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in scope).strip("-")
+    return f"communique-{fmt}{'-' + safe if safe else ''}{SUFFIXES[fmt]}"
+
+
+@require_GET
+@viewer_required
+def download(request: HttpRequest, fmt: str) -> HttpResponse:
+    from communique.exports import rows
+    from communique.exports.service import export
+
+    if fmt not in FORMATS:
+        raise Http404("unknown export format")
+    if fmt == "backup" and not (request.user.is_superuser or roles.role_of(request.user) == "admin"):
+        return HttpResponse("Only administrators may download a backup.", status=403, content_type="text/plain")
+    selection = selection_from(request)
+    try:
+        if fmt == "csv":
+            from communique.exports.csv_export import iter_csv
+
+            qs = rows.commitments(selection)
+            qs.exists()  # bad filters fail here, before the streaming response starts
+            response = StreamingHttpResponse(iter_csv(rows.commitment_rows(qs)), content_type=MEDIA_TYPES["csv"])
+            response["Content-Disposition"] = f'attachment; filename="{_filename(fmt, selection)}"'
+            return response
+        as_html = fmt == "report" and request.GET.get("as") == "html"
+        suffix = ".html" if as_html else SUFFIXES[fmt]
+        fd, name = tempfile.mkstemp(prefix="communique-download-", suffix=suffix)
+        os.close(fd)
+        path = Path(name)
+        try:
+            export(fmt, path, selection)
+            handle = path.open("rb")
+        finally:
+            path.unlink(missing_ok=True)  # the open handle keeps the data until the response is sent
+    except CommuniqueError as e:
+        return HttpResponseBadRequest(str(e), content_type="text/plain; charset=utf-8")
+    if as_html:
+        with handle:
+            return HttpResponse(handle.read(), content_type=MEDIA_TYPES["report-html"])
+    return FileResponse(handle, as_attachment=True, filename=_filename(fmt, selection), content_type=MEDIA_TYPES[fmt])
+
+
+@require_GET
+def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
+    from communique.exports.feeds import feed_calendar, resolve_feed
+
+    token = resolve_feed(secret)
+    if token is None:
+        raise Http404("no such calendar feed")
+    response = HttpResponse(feed_calendar(token), content_type=MEDIA_TYPES["ics"])
+    response["Cache-Control"] = "private, max-age=300"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@viewer_required
+def feeds(request: HttpRequest) -> HttpResponse:
+    """The user's calendar feeds: create one (its URL is shown once), revoke one."""
+    from communique.exports.feeds import create_feed, feed_path, revoke_feed, user_feeds
+
+    created = ""
+    error = ""
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "revoke":
+                revoke_feed(int(request.POST.get("id", "0") or 0), request.user)
+            else:
+                filters = {k: request.POST.get(k, "").strip() for k in ("statement", "party", "status")}
+                _, secret = create_feed(request.user, filters, request.POST.get("label", "").strip()[:200])
+                created = request.build_absolute_uri(feed_path(secret))
+        except (CommuniqueError, ValueError) as e:
+            error = str(e)
+    return HttpResponse(_feeds_page(request, user_feeds(request.user), created, error))
+
+
+def _feeds_page(request: HttpRequest, tokens: list[Any], created: str, error: str) -> str:
+    from django.middleware.csrf import get_token
+
+    csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">'
+    rows = "".join(
+        f"<tr><td>{t.pk}</td><td>{escape(t.label)}</td><td>{escape(str(t.filters or 'all'))}</td>"
+        f"<td>{'revoked' if t.revoked_at else 'active'}</td>"
+        f"<td>{t.last_used_at.strftime('%Y-%m-%d %H:%M') if t.last_used_at else 'never'}</td>"
+        f"<td>{'' if t.revoked_at else f'<form method=post>{csrf}<input type=hidden name=action value=revoke><input type=hidden name=id value={t.pk}><button>Revoke</button></form>'}</td></tr>"
+        for t in tokens
+    )
+    notice = (f'<p class="notice">Your new feed URL (shown once, keep it secret): <code id="feed-url">{escape(created)}</code></p>'
+              if created else "")
+    problem = f'<p class="error">{escape(error)}</p>' if error else ""
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Calendar feeds</title></head><body>
+<h1>Calendar feeds</h1>{notice}{problem}
+<p>Subscribe to a feed URL in your calendar application to see commitment deadlines (tasks) and the events
+named in statements. Anyone with the URL can read the feed: revoke it if it leaks.</p>
+<table><thead><tr><th>ID</th><th>Label</th><th>Filters</th><th>State</th><th>Last used</th><th></th></tr></thead>
+<tbody>{rows}</tbody></table>
+<h2>New feed</h2>
+<form method="post">{csrf}<input type="hidden" name="action" value="create">
+<label>Label <input name="label"></label> <label>Statement <input name="statement"></label>
+<label>Party <input name="party" size="4"></label> <label>Status <input name="status" size="12"></label>
+<button>Create feed</button></form></body></html>"""

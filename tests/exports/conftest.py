@@ -1,0 +1,85 @@
+"""Django for the export tests (the same set-up as tests/tracker): a throwaway SQLite file, or
+PostgreSQL when ``DATABASE_URL`` is set."""
+
+from __future__ import annotations
+
+import copy
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+_TMP = Path(tempfile.mkdtemp(prefix="communique-export-tests-"))
+os.environ.setdefault("COMMUNIQUE_DATA_DIR", str(_TMP))
+os.environ.setdefault("COMMUNIQUE_SECRET_KEY", "tests-only-not-secret")
+os.environ.setdefault("COMMUNIQUE_DB", str(_TMP / "unused.sqlite3"))
+os.environ.setdefault("COMMUNIQUE_TEST_DB", str(_TMP / "test.sqlite3"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "communique.settings")
+
+import django  # noqa: E402
+from django.conf import settings  # noqa: E402
+
+django.setup()
+if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = os.environ["COMMUNIQUE_TEST_DB"]
+
+ON_POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+TODAY_DUE = "2026-03"  # due date given to one commitment in `tracked`
+
+
+@pytest.fixture
+def sample_statement(db: Any, sample_doc: Any) -> Any:
+    """The bundled sample imported by ana."""
+    from communique.tracker.services import import_statement
+
+    return import_statement(copy.deepcopy(sample_doc), "ana", name="sample").statement
+
+
+@pytest.fixture
+def tracked(sample_statement: Any) -> dict[str, Any]:
+    """Tracking data on the sample: one commitment in each status, evidence, a score, a due date."""
+    from communique.tracker.services import add_evidence, update_commitment
+
+    cs = list(sample_statement.commitments.order_by("id"))
+    ids = {name: cs[i].pk for i, name in enumerate(
+        ["implementation", "finalisation", "closed", "cancelled", "suspended", "due_only"])}
+    update_commitment(ids["implementation"], "ana", status="implementation", score=1,
+                      evidence_url="https://example.org/progress", why="ministry report")
+    update_commitment(ids["finalisation"], "ana", status="finalisation", due="2026-03")
+    update_commitment(ids["closed"], "ana", status="closed", due="2025-12-31", score=0)
+    update_commitment(ids["cancelled"], "ana", status="cancelled", due="2027")
+    update_commitment(ids["suspended"], "bo", status="suspended", due="2026-06-15")
+    update_commitment(ids["due_only"], "bo", due=TODAY_DUE, note="作業部会を設置した")
+    add_evidence(ids["implementation"], "bo", "note", text="第1回会合を開催した")
+    return ids
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., tuple[int, str, str]]:
+    """Run ``communique ARGS...`` in this process against the test database: (exit code, stdout, stderr)."""
+    from communique.cli import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        monkeypatch.setattr(sys, "argv", ["communique", *args])
+        code = 0
+        try:
+            main()
+        except SystemExit as e:
+            code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cleanup_tmp() -> Iterator[None]:
+    yield
+    import shutil
+
+    shutil.rmtree(_TMP, ignore_errors=True)
