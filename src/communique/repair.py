@@ -26,7 +26,6 @@ statement, and lists every change as a :class:`Repair`:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -535,8 +534,6 @@ def repair_text(raw_text: str) -> tuple[str, list[Repair], list[dict[str, Any]]]
     blocks = _join_breaks(blocks, work)
     _fix_spaced(blocks, work)
     _fix_foreign(blocks, work)
-    for b in blocks:
-        b.text = unicodedata.normalize("NFC", b.text)
     return "\n\n".join(b.text for b in blocks), work.repairs, [b.as_annotation() for b in blocks]
 
 
