@@ -48,3 +48,29 @@ def test_docx_statement() -> None:
     assert doc.info.title == "日本国とフィリピン共和国の共同声明" and doc.info.translation.is_translation
     assert (doc.info.date, doc.info.place, doc.info.parties) == ("2026-05-01", "マニラ", ["JPN", "PHL"])
     assert [(p.number, p.section) for p in doc.paragraphs] == [(None, None), (1, "I"), (2, "I"), (3, "II")]
+
+
+def test_pdf_statement_with_running_header_and_page_break() -> None:
+    from reportlab.pdfgen import canvas
+
+    pages = [
+        ["Joint Statement of Japan and Mexico", "", "1. The two leaders met in Mexico City on 4 June 2026 and",
+         "agreed to deepen the partnership between the two countries.", "",
+         "2. They will expand cooperation in the automobile and"],
+        ["sector and in agriculture.", "", "3. The leaders welcomed the new air service agreement."],
+    ]
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    for number, lines in enumerate(pages, 1):
+        pdf.drawString(72, 800, "JAPAN-MEXICO JOINT STATEMENT")
+        for i, line in enumerate(lines):
+            pdf.drawString(72, 760 - 16 * i, line)
+        pdf.drawString(300, 40, str(number))
+        pdf.showPage()
+    pdf.save()
+    doc = communique.parse(buffer.getvalue(), format="pdf", stages=PARSE_STAGES)
+    assert (doc.info.title, doc.info.date, doc.info.parties) == ("Joint Statement of Japan and Mexico", "2026-06-04",
+                                                                  ["JPN", "MEX"])
+    assert [p.number for p in doc.paragraphs] == [1, 2, 3]
+    assert doc.paragraph("p2").text == "They will expand cooperation in the automobile and sector and in agriculture."
+    assert [r.kind for r in doc.repairs].count("page_furniture") == 4
