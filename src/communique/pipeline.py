@@ -90,7 +90,12 @@ def load_source(path: str | Path, *, max_bytes: int | None = None) -> Source:
 
 
 def _looks_like_path(value: str) -> bool:
-    return "\n" not in value and len(value) < 1024 and (value == "-" or Path(value).suffix != "" or os.path.exists(value))
+    # A statement file's suffix (.txt, .pdf...), not any dot: "Both sides agreed. Then..." is text.
+    from communique.readers.detect import SUFFIX_FORMATS
+
+    if "\n" in value or len(value) >= 1024:
+        return False
+    return value == "-" or Path(value).suffix.lower() in SUFFIX_FORMATS or os.path.exists(value)
 
 
 def parse(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from typing import Any
 
 import charset_normalizer
 
@@ -29,6 +30,10 @@ _TEXT_CONTROLS = frozenset("\t\n\r\f\x0b\x1b")
 _CONTROL_BYTES = frozenset(b for b in range(0x20) if chr(b) not in _TEXT_CONTROLS) | {0x7F}
 BINARY_RATIO = 0.01  # share of control bytes/characters above which a file is binary, not text
 
+JAPANESE_CODECS = frozenset(
+    ("cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213", "euc_jp", "euc_jis_2004", "euc_jisx0213")
+)
+KANA_SHARE = 0.1
 _NEWLINES = re.compile(r"\r\n?")
 
 
@@ -86,7 +91,8 @@ def _detect(data: bytes, name: str) -> tuple[str, str]:
             pass
         if _control_byte_share(data) > BINARY_RATIO:
             raise InputError(f"{name}: binary file, not a statement")
-    best = charset_normalizer.from_bytes(data).best()
+    matches = charset_normalizer.from_bytes(data)
+    best = _prefer_japanese(matches, matches.best())
     if best is None:
         if has_nul:
             raise InputError(f"{name}: binary file, not a statement")
@@ -94,6 +100,25 @@ def _detect(data: bytes, name: str) -> tuple[str, str]:
     if has_nul and not _is_wide_unicode(best.encoding):
         raise InputError(f"{name}: binary file, not a statement")
     return str(best), _codec_name(best.encoding)
+
+
+def _kana_share(text: str) -> float:
+    wide = [ch for ch in text[:20000] if ord(ch) > 0x7F]
+    kana = sum(1 for ch in wide if "\u3041" <= ch <= "\u30ff")
+    return kana / max(len(wide), 1)
+
+
+def _prefer_japanese(matches: Any, best: Any) -> Any:
+    """Short EUC-JP or Shift_JIS can look like Korean or Chinese to the detector. Statements here are
+    Japanese or English, so a Japanese reading that charset-normalizer also found wins when it is
+    full of kana (Japanese prose is about a third kana; Chinese and Korean text decoded as Japanese
+    has next to none)."""
+    if best is None or _codec_name(best.encoding) in JAPANESE_CODECS:
+        return best
+    for match in matches:
+        if _codec_name(match.encoding) in JAPANESE_CODECS and _kana_share(str(match)) >= KANA_SHARE:
+            return match
+    return best
 
 
 def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
@@ -135,6 +160,6 @@ def check_text(text: str, name: str) -> str:
     """Reject decoded text that is binary junk or blank; return it with ``\n`` newlines."""
     if _unprintable_share(text) > BINARY_RATIO:
         raise InputError(f"{name}: binary file, not a statement")
-    if not text.strip():
+    if not text.replace("\ufeff", "").strip():
         raise InputError(f"{name}: empty file")
     return normalise_newlines(text)
