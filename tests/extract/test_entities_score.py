@@ -71,3 +71,71 @@ def test_sample_parsed_end_to_end(gold: dict, scorer, sample_path: Path) -> None
 def test_swap_parsed_end_to_end(scorer, swap: tuple[dict, Path]) -> None:
     swap_gold, text = swap
     _assert_targets(scorer.score(swap_gold, communique.parse(text).to_dict()))
+
+
+# An English statement written for this test (Japan and an unseen partner), annotated by hand per
+# ANNOTATION.md: (sentence, organizations, instrument kinds, date values).
+ENGLISH = [
+    ("On 18 December 2025, Prime Minister Takaichi Sanae of Japan and President Shavkat Mirziyoyev of the "
+     "Republic of Uzbekistan held talks in Tokyo.", [], [], ["2025-12-18"]),
+    ("The two leaders welcomed the signing of the Memorandum of Cooperation between the Ministry of Economy, "
+     "Trade and Industry of Japan and the Ministry of Energy of the Republic of Uzbekistan.",
+     ["Ministry of Economy, Trade and Industry of Japan", "Ministry of Energy of the Republic of Uzbekistan"],
+     ["mou"], []),
+    ("Japan will continue to support human resource development through the Japan International Cooperation "
+     "Agency (JICA) and the Uzbekistan-Japan Center for Human Resources Development (UJC).",
+     ["Japan International Cooperation Agency (JICA)", "Uzbekistan-Japan Center for Human Resources Development (UJC)"],
+     [], []),
+    ("Both sides welcomed the Exchange of Notes on the grant for the modernization of the Tashkent Thermal "
+     "Power Plant.", [], ["exchange_of_notes"], []),
+    ("The leaders affirmed their commitment to the Charter of the United Nations and to the Treaty on the "
+     "Non-Proliferation of Nuclear Weapons.", [], ["agreement", "agreement"], []),
+    ("The two sides will hold the next meeting of the Intergovernmental Commission in Tashkent in 2026.",
+     ["Intergovernmental Commission"], [], ["2026"]),
+    ("The leaders welcomed the cooperation between the Japan Bank for International Cooperation (JBIC) and the "
+     "National Bank of Uzbekistan, as well as Nippon Export and Investment Insurance (NEXI).",
+     ["Japan Bank for International Cooperation (JBIC)", "National Bank of Uzbekistan",
+      "Nippon Export and Investment Insurance (NEXI)"], [], []),
+    ("Japan expressed its intention to provide yen loans of up to 300 billion yen over the next three years.",
+     [], [], []),
+    ("The two sides welcomed the adoption of the Roadmap for Japan-Uzbekistan economic cooperation for 2025-2027.",
+     [], ["action_plan"], ["2025/2027"]),
+    ("Uzbekistan Airways will launch direct flights between Tashkent and Tokyo in April 2026.",
+     ["Uzbekistan Airways"], [], ["2026-04"]),
+    ("The leaders welcomed the progress of the Central Asia plus Japan Dialogue and the SATREPS programme.",
+     [], [], []),
+    ("The two leaders reaffirmed their commitment to achieving the 2030 Agenda for Sustainable Development and "
+     "the goals of the Paris Agreement.", [], ["action_plan", "agreement"], ["2030"]),
+    ("Japan welcomed Uzbekistan's participation in the 2027 International Horticultural Expo in Yokohama.",
+     [], [], ["2027"]),
+    ("The two sides noted the cooperation with the World Health Organization (WHO) and UNICEF in the health "
+     "sector.", ["World Health Organization (WHO)", "UNICEF"], [], []),
+    ("The Ministry of Foreign Affairs of Japan and the Ministry of Foreign Affairs of the Republic of Uzbekistan "
+     "signed a memorandum on political consultations earlier this year.",
+     ["Ministry of Foreign Affairs of Japan", "Ministry of Foreign Affairs of the Republic of Uzbekistan"],
+     ["mou"], ["2025"]),
+    ("The leaders welcomed the establishment of the Japan-Uzbekistan Business Council and the opening of the "
+     "JETRO office in Tashkent in March 2025.", ["Japan-Uzbekistan Business Council", "JETRO"], [], ["2025-03"]),
+    ("President Mirziyoyev expressed his gratitude to the Government of Japan and the people of Japan for their "
+     "warm hospitality.", ["Government of Japan"], [], []),
+    ("Signed in Tokyo on 18 December 2025 in two originals in the English language.", [], [], ["2025-12-18"]),
+]
+
+
+def test_english_statement(scorer) -> None:
+    sentences = [
+        {"id": f"s{i}", "paragraph": "p1", "text": text, "actors": [], "acts": [],
+         "organizations": [{"mention": o, "name": None, "aliases": []} for o in orgs],
+         "instruments": [{"mention": k, "kind": k} for k in kinds],
+         "dates": [{"mention": v, "value": v} for v in values]}
+        for i, (text, orgs, kinds, values) in enumerate(ENGLISH)
+    ]
+    gold = {
+        "schema": "communique/statement@1",
+        "document": {"title": "t", "language": "en", "date": "2025-12-18", "place": None, "parties": [],
+                     "signatories": [], "translation": {"is_translation": False, "original_language": None}},
+        "sections": [], "paragraphs": [{"id": "p1", "number": None, "section": None, "text": ""}],
+        "sentences": sentences, "repairs": [],
+    }
+    result = scorer.score(gold, _stages_on_gold_sentences(gold))
+    _assert_targets(result)

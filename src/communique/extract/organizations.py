@@ -83,6 +83,7 @@ class _Forms:
     en_heads: frozenset[str]
     en_not_organizations: frozenset[str]
     en_document_words: re.Pattern[str]
+    en_document_of: re.Pattern[str]
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -102,12 +103,14 @@ def _forms() -> _Forms:
     legal = re.compile(rf"(?:{_alt(ja.get('legal_forms', []))})\s?「[^「」]{{1,40}}(?:「[^「」]{{1,20}}」[^「」]{{0,20}})?」")
     strip = re.compile(r"(?:" + "|".join(ja.get("strip_prefixes", [])) + ")")
     cap = r"(?:[A-Z][A-Za-z0-9'’.&\-]*|U\.S\.)"
-    conn = r"(?:of|for|and|on|the|de|du|des|in|to|&)"
-    cap_seq = rf"{cap}(?:(?:,\s|\s)(?:{conn}\s)*{cap})*"
+    # Connectors inside a name; "the" only after a preposition ("of the Philippines"), so that
+    # "X and the Y" is never one name.
+    conn = r"(?:(?:of|for|on|in|to)\s(?:the\s)?|(?:and|de|du|des|&)\s)"
+    cap_seq = rf"{cap}(?:(?:,\s|\s){conn}*{cap})*"
     head_last = _alt(en.get("heads", []))
     head_first = _alt(en.get("heads_first", []))
     en_head_last = re.compile(
-        rf"(?<![A-Za-z0-9])((?:{cap}\s(?:{conn}\s)*){{1,8}}(?:{head_last}))(?![A-Za-z0-9])"
+        rf"(?<![A-Za-z0-9])((?:{cap}\s{conn}*){{1,8}}(?:{head_last}))(?![A-Za-z0-9])"
         rf"(?:\s(?:of|for|on)\s(?:the\s)?{cap_seq})?"
     )
     en_head_first = re.compile(
@@ -128,6 +131,7 @@ def _forms() -> _Forms:
         en_heads=frozenset(en.get("heads", [])),
         en_not_organizations=frozenset(en.get("not_organizations", [])),
         en_document_words=re.compile(rf"\s?(?:{_alt(en.get('document_words', []))})\b"),
+        en_document_of=re.compile(rf"\b(?:{_alt(en.get('document_words', []))})\s(?:of|on)\s(?:the\s)?$"),
     )
 
 
@@ -264,8 +268,8 @@ def _english_candidates(text: str) -> list[_Cand]:
     g, f = gazetteer(), _forms()
     out: list[_Cand] = []
     for m in g.latin_regex.finditer(text) if g.latin_regex is not None else ():
-        if f.en_document_words.match(text, m.end()):
-            continue  # UN Charter, WHO Framework Convention: a document's name
+        if f.en_document_words.match(text, m.end()) or f.en_document_of.search(text, max(0, m.start() - 30), m.start()):
+            continue  # UN Charter, Charter of the United Nations: a document's name
         entry = g.by_name[m.group(0)]
         end, acronym = _bracket_after(text, m.end())
         out.append(_Cand(m.start(), end, entry.en, entry.kind, entry.other_names("en"), 2, acronym))
@@ -351,6 +355,8 @@ def _split_coordination(text: str, start: int, end: int, f: _Forms) -> list[tupl
     phrase = text[start:end]
     for m in re.finditer(r",? and (?:the )?", phrase):
         left = phrase[: m.start()]
+        if not m.group(0).startswith(",") and re.search(r",\s[A-Z][\w\-]*$", left):
+            continue  # Economy, Trade and Industry: an enumeration inside one name
         left_start, left_end = _trim_english(text, start, start + len(left), f)
         right_start, right_end = _trim_english(text, start + m.end(), end, f)
         left_ok = _is_english_name(text[left_start:left_end], f) or left.split(" ")[-1] in f.en_heads
