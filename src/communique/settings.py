@@ -160,6 +160,11 @@ def _env_flag(name: str, default: bool = False) -> bool:
 MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.common.CommonMiddleware"), "django.middleware.locale.LocaleMiddleware")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # login rate limit: last, as django-axes asks
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": f"django.contrib.auth.password_validation.{name}"}
+    for name in ("UserAttributeSimilarityValidator", "MinimumLengthValidator", "CommonPasswordValidator",
+                 "NumericPasswordValidator")
+]
 TEMPLATES[0]["OPTIONS"]["context_processors"].append("communique.web.access.context")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
