@@ -29,6 +29,19 @@ NO_PASSWORD = "!exported-without-password"  # "!" prefix: Django's unusable-pass
 BATCH = 1000
 
 
+def _encoder() -> type:
+    """Django's JSON encoder without its millisecond rounding: a restore must give the same data."""
+    from django.core.serializers.json import DjangoJSONEncoder
+
+    class ExactEncoder(DjangoJSONEncoder):
+        def default(self, o: Any) -> Any:
+            if isinstance(o, dt.datetime | dt.time):
+                return o.isoformat()
+            return super().default(o)
+
+    return ExactEncoder
+
+
 def backup_models() -> list[Any]:
     """Models in the order they are written (referenced before referencing where it matters)."""
     from django.apps import apps
@@ -71,17 +84,18 @@ def write_backup(stream: IO[str], with_passwords: bool = False) -> dict[str, int
     }
     stream.write(json.dumps(header, ensure_ascii=False) + "\n")
     user_model = get_user_model()
+    encoder = _encoder()
     for model in models:
         qs = model._default_manager.order_by("pk")
         natural_pk = model is Group
         if model is user_model and not with_passwords:
             for user in qs.iterator(chunk_size=BATCH):
                 user.password = NO_PASSWORD
-                serializers.serialize("jsonl", [user], stream=stream, use_natural_foreign_keys=True)
+                serializers.serialize("jsonl", [user], stream=stream, use_natural_foreign_keys=True, cls=encoder)
             continue
         serializers.serialize(
             "jsonl", qs.iterator(chunk_size=BATCH), stream=stream,
-            use_natural_foreign_keys=True, use_natural_primary_keys=natural_pk,
+            use_natural_foreign_keys=True, use_natural_primary_keys=natural_pk, cls=encoder,
         )
     return counts
 
