@@ -51,6 +51,10 @@ def named(text: str, language: str = "ja") -> list[tuple[str, str | None]]:
         ("日・ウズベキスタン外務省間の協議", ["日・ウズベキスタン外務省", "ウズベキスタン外務省"]),
         # a pair form names a bilateral body; both governments together are not one organization
         ("日米安全保障協議委員会を開催し、日米両政府は", ["日米安全保障協議委員会"]),
+        # short names in brackets after a listed name belong to it; an acronym of an agreement is no body
+        ("日本貿易振興機構（ジェトロ）と経団連", ["日本貿易振興機構（ジェトロ）", "経団連"]),
+        ("日EU経済連携協定（EPA）の着実な実施", ["EU"]),
+        ("トヨタ自動車株式会社及び三菱商事株式会社の投資", ["トヨタ自動車株式会社", "三菱商事株式会社"]),
         # not organizations: generic bodies, groupings, programmes, words that only contain a head
         ("国際機関、研究機関、法執行機関及び関係省庁", []),
         ("G7、クアッド、SATREPS、二国間クレジット制度（JCM）及びSDGs", []),

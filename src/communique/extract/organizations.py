@@ -169,11 +169,25 @@ def _extend_left_over_countries(text: str, start: int) -> tuple[int, list[str]]:
     return start, found
 
 
-def _bracket_after(text: str, end: int) -> tuple[int, str | None]:
+LOCAL_BRACKET = re.compile(r"\s?[（(]\s?([^（）()\s]{2,12})\s?[）)]")
+
+
+def _bracket_after(text: str, end: int, entry: Entry | None = None) -> tuple[int, str | None]:
+    """An acronym in brackets after a name; for a listed organization also its other short names
+    (日本貿易振興機構（ジェトロ）, 日本経済団体連合会（経団連）)."""
     m = BRACKET.match(text, end)
     if m:
         return m.end(), m.group(1)
+    if entry is not None:
+        m = LOCAL_BRACKET.match(text, end)
+        if m and m.group(1) in entry.aliases:
+            return m.end(), m.group(1)
     return end, None
+
+
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """``（EPA）`` after a name that is not an organization's: an acronym of something else."""
+    return start > 0 and text[start - 1] in "（(" and end < len(text) and text[end] in "）)"
 
 
 # ---------------------------------------------------------------- Japanese
@@ -232,14 +246,18 @@ def _japanese_candidates(text: str) -> list[_Cand]:
             if nxt and _is_katakana(nxt) and _is_katakana(name[-1]) and len(name) < 4:
                 continue
             start, found = _extend_left_over_countries(text, s)
-            end, acronym = _bracket_after(text, e)
+            if text.startswith("株式会社", e):  # 三菱商事株式会社: the legal form is part of the name
+                e += len("株式会社")
             entry = g.by_name[name]
+            end, acronym = _bracket_after(text, e, entry)
             foreign = [c for c in found if c not in countries().ja_japan]
             out.append(_Cand(start, end, None if foreign else entry.ja, entry.kind,
                              [] if foreign else entry.other_names("ja"), 2, acronym, found))
     for m in g.latin_regex.finditer(text) if g.latin_regex is not None else ():
+        if _in_brackets(text, *m.span()):
+            continue  # 日EU経済連携協定（EPA）: the acronym of the agreement, not the US agency
         entry = g.by_name[m.group(0)]
-        end, acronym = _bracket_after(text, m.end())
+        end, acronym = _bracket_after(text, m.end(), entry)
         out.append(_Cand(m.start(), end, entry.ja, entry.kind, entry.other_names("ja"), 2, acronym))
     # Head nouns.
     for m in f.ja_heads.finditer(text):
@@ -270,6 +288,8 @@ def _english_candidates(text: str) -> list[_Cand]:
     for m in g.latin_regex.finditer(text) if g.latin_regex is not None else ():
         if f.en_document_words.match(text, m.end()) or f.en_document_of.search(text, max(0, m.start() - 30), m.start()):
             continue  # UN Charter, Charter of the United Nations: a document's name
+        if _in_brackets(text, *m.span()):
+            continue  # Economic Partnership Agreement (EPA): the acronym of something else
         entry = g.by_name[m.group(0)]
         end, acronym = _bracket_after(text, m.end())
         out.append(_Cand(m.start(), end, entry.en, entry.kind, entry.other_names("en"), 2, acronym))
@@ -392,8 +412,9 @@ def _resolve(text: str, c: _Cand, language: str, acronyms: dict[str, str]) -> li
     name, aliases, kind = c.name, list(c.aliases), c.kind
     if name is None:
         entry: Entry | None = g.by_name.get(core)
-        if entry is None and language != "en" and core.endswith("社"):  # ボーイング社
-            entry = g.by_name.get(core[:-1])
+        for legal in ("株式会社", "社"):  # ボーイング社, トヨタ自動車株式会社
+            if entry is None and language != "en" and core.endswith(legal):
+                entry = g.by_name.get(core[: -len(legal)])
         found, rest = split_country_prefix(core) if language != "en" else ([], core)
         if entry is None and found and all(x in countries().ja_japan for x in found):
             entry = g.by_name.get(rest)
