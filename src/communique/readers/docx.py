@@ -206,12 +206,14 @@ class _DocxWriter:
     def table(self, table: Any, depth: int = 0) -> None:
         if depth > MAX_TABLE_DEPTH:
             return
-        seen: set[int] = set()
+        # A merged cell appears once per grid column it spans. The elements are kept, not only their
+        # ids, so that lxml hands back the same proxy and no id is reused by a collected one.
+        seen: dict[int, Any] = {}
         for row in table.rows:
             for cell in row.cells:
-                if id(cell._tc) in seen:  # a merged cell appears once per spanned grid column
+                if id(cell._tc) in seen:
                     continue
-                seen.add(id(cell._tc))
+                seen[id(cell._tc)] = cell._tc
                 for item in cell.iter_inner_content():
                     if hasattr(item, "rows"):
                         self.table(item, depth + 1)
