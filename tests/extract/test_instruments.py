@@ -88,3 +88,12 @@ def test_odd_input_never_raises(text: str, language: str) -> None:
     for ins in find_instruments(text, language):
         assert ins.mention in text
         assert ins.kind in {"mou", "exchange_of_notes", "agreement", "action_plan", "other"}
+
+
+def test_long_mixed_script_sentence() -> None:
+    text = ("双方は協力覚書の署名を歓迎し、the Paris Agreement and a roadmap. " * 100)[:5000]
+    ja = find_instruments(text, "ja")
+    en = find_instruments(text, "en")
+    assert {i.kind for i in ja} == {"mou"}  # Japanese cues only in a Japanese statement
+    assert {i.kind for i in en} == {"agreement", "action_plan"}
+    assert find_instruments("", "ja") == []
