@@ -128,6 +128,7 @@ def test_bundled_sample_reads_unchanged(sample_text: str) -> None:
         ("shift_jis", {"shift_jis", "cp932"}),
         ("cp932", {"cp932", "shift_jis"}),
         ("euc_jp", {"euc_jp", "euc_jis_2004", "euc_jisx0213"}),
+        ("iso2022_jp", {"iso2022_jp"}),  # 7-bit: valid UTF-8 too, but it is not
     ],
 )
 def test_encodings_decode_to_the_original(jis_text: str, codec: str, expected: set[str]) -> None:

@@ -31,7 +31,16 @@ _CONTROL_BYTES = frozenset(b for b in range(0x20) if chr(b) not in _TEXT_CONTROL
 BINARY_RATIO = 0.01  # share of control bytes/characters above which a file is binary, not text
 
 JAPANESE_CODECS = frozenset(
-    ("cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213", "euc_jp", "euc_jis_2004", "euc_jisx0213")
+    [
+        "cp932",
+        "shift_jis",
+        "shift_jis_2004",
+        "shift_jisx0213",
+        "euc_jp",
+        "euc_jis_2004",
+        "euc_jisx0213",
+        "iso2022_jp",
+    ]
 )
 KANA_SHARE = 0.1
 _NEWLINES = re.compile(r"\r\n?")
@@ -82,15 +91,16 @@ def _is_wide_unicode(encoding: str) -> bool:
 def _detect(data: bytes, name: str) -> tuple[str, str]:
     """Decoded text and encoding for bytes without a BOM."""
     has_nul = b"\x00" in data
-    if not has_nul:
+    # ISO-2022-JP (JIS) is 7-bit, so valid UTF-8 too; its escape sequences give it away.
+    if not has_nul and b"\x1b" not in data:
         # Valid UTF-8 of any length is UTF-8 in practice (every other legacy encoding
         # of non-ASCII text breaks its rules), and short UTF-8 is where detectors guess wrong.
         try:
             return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             pass
-        if _control_byte_share(data) > BINARY_RATIO:
-            raise InputError(f"{name}: binary file, not a statement")
+    if not has_nul and _control_byte_share(data) > BINARY_RATIO:
+        raise InputError(f"{name}: binary file, not a statement")
     matches = charset_normalizer.from_bytes(data)
     best = _prefer_japanese(matches, matches.best())
     if best is None:
