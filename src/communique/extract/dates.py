@@ -399,15 +399,6 @@ def _english_blocks() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 # ---------------------------------------------------------------- the function
 
-def _select(cands: list[_Candidate]) -> list[_Candidate]:
-    """Longest non-overlapping candidates, in text order."""
-    chosen: list[_Candidate] = []
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(c.end <= o.start or c.start >= o.end for o in chosen):
-            chosen.append(c)
-    return sorted(chosen, key=lambda c: c.start)
-
-
 # Every date has one of these; the full patterns run only in windows around them (speed: most
 # sentences have no date, and the combined pattern is costly at every position).
 _TRIGGER_JA = re.compile(r"[0-9〇零一二三四五六七八九十元]\s?[年月日]|[今本昨去来明次前先]年|[今本先来]月|本日|今日|年度")
@@ -461,7 +452,8 @@ def find_dates(text: str, language: str = "ja", anchor: str | None = None) -> li
             while end > start and folded[end - 1] in " ,":
                 end -= 1
             cands.append(_Candidate(start, end, value))
-    return [DateMention(text[c.start:c.end], c.value) for c in _select(cands)]
+    # One scan in text order: the candidates never overlap.
+    return [DateMention(text[c.start:c.end], c.value) for c in cands]
 
 
 def dates(doc: Document) -> None:

@@ -29,6 +29,7 @@ from communique.extract.gazetteer import Entry, countries, gazetteer, split_coun
 from communique.model import Document, OrganizationMention
 
 MAX_TEXT = 20_000  # longer "sentences" are cut: no statement sentence is this long
+MAX_NAME = 48  # characters a Japanese name runs left from its head, at most
 ACRONYM = r"[A-Za-z][A-Za-z0-9&.\-]{0,14}[A-Za-z0-9]"
 BRACKET = re.compile(rf"\s?[（(]\s?({ACRONYM})\s?[）)]")
 KATAKANA = re.compile(r"[ァ-ヴー]{2,}")
@@ -195,7 +196,8 @@ def _in_brackets(text: str, start: int, end: int) -> bool:
 def _left_run(text: str, end: int, internal: tuple[str, ...]) -> int:
     """Start of the name that ends at ``end``: left over name characters and name-internal phrases."""
     i = end
-    while i > 0:
+    limit = max(0, end - MAX_NAME)
+    while i > limit:
         if _is_name_char(text[i - 1]):
             i -= 1
             continue
@@ -396,9 +398,14 @@ _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des", "in
 # ---------------------------------------------------------------- selection and naming
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Longest candidates first (a listed name wins a tie), none overlapping another."""
+    if not cands:
+        return []
+    taken = bytearray(max(c.end for c in cands) + 1)
     chosen: list[_Cand] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
-        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+        if not any(taken[c.start:c.end]):
+            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
             chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
 
