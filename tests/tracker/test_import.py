@@ -104,10 +104,14 @@ def test_a_failing_file_raises_and_writes_nothing(tmp_path: Path, kind: str) -> 
 def test_a_failure_while_storing_leaves_nothing_half_written(doc: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     import communique.tracker.services.importing as importing
 
-    def boom(*args: Any, **kwargs: Any) -> Any:
-        raise RuntimeError("disk full")
+    real_insert = importing.insert_objects
 
-    monkeypatch.setattr(importing.Commitment.objects, "bulk_create", boom)
+    def failing_insert(model: Any, objs: Any, *args: Any) -> Any:
+        if model is Commitment:  # sentences, mentions, organizations are written by now
+            raise RuntimeError("disk full")
+        return real_insert(model, objs, *args)
+
+    monkeypatch.setattr(importing, "insert_objects", failing_insert)
     before = _counts()
     with pytest.raises(RuntimeError):
         import_statement(doc, "alice", name="x")

@@ -40,6 +40,7 @@ from communique.tracker.models import (
     Statement,
     bar_key,
 )
+from communique.tracker.services.bulk import insert_objects, insert_rows
 from communique.tracker.services.corrections import apply_corrections, responsible_party, strength_of
 from communique.tracker.services.users import UserLike, resolve_user
 from communique.tracker.services.values import parse_due_or_none
@@ -243,14 +244,17 @@ def _store(doc: Document, sha: str, source_name: str, who: Any) -> ImportResult:
         sentences.append(row)
         if corrections:
             carried.append((row, corrections))
-    Sentence.objects.bulk_create(sentences, batch_size=500)
+    insert_objects(Sentence, sentences)
+    for s, pk in zip(sentences, Sentence.objects.filter(statement=statement).order_by("position")
+                     .values_list("id", flat=True), strict=True):
+        s.pk = pk
     result.sentences = len(sentences)
 
     orgs = organizations_for(s.organizations for s in sentences)
-    Mention.objects.bulk_create(
-        [Mention(sentence=s, organization=orgs[(o.get("name") or o["mention"]).strip()], text=o["mention"])
+    insert_rows(
+        Mention, ["sentence_id", "organization_id", "text", "active"],
+        [(s.pk, orgs[(o.get("name") or o["mention"]).strip()].pk, o["mention"], True)
          for s in sentences for o in s.organizations],
-        batch_size=1000,
     )
 
     # Corrections carried over: new rows pointing at the old ones, each recorded.
@@ -277,14 +281,16 @@ def _store(doc: Document, sha: str, source_name: str, who: Any) -> ImportResult:
         if strength is not None:
             commitments.append(new_commitment(s, section_by_id.get(s.section_id), strength))
     pairs = _carry_tracking(commitments, old_by_key, previous, result)
-    Commitment.objects.bulk_create(commitments, batch_size=500)
+    insert_objects(Commitment, commitments)
+    pk_by_sentence = dict(Commitment.objects.filter(statement=statement).values_list("sentence_id", "id"))
+    for c in commitments:
+        c.pk = pk_by_sentence[c.sentence.pk]
     old_commitments = {new.pk: old for new, old in pairs}
     result.commitments = len(commitments)
-    through = Commitment.responsible_organizations.through
-    through.objects.bulk_create(
-        [through(commitment_id=c.pk, organization_id=orgs[(o.get("name") or o["mention"]).strip()].pk)
-         for c in commitments for o in {(o.get("name") or o["mention"]).strip(): o for o in c.sentence.organizations}.values()],
-        batch_size=1000,
+    insert_rows(
+        Commitment.responsible_organizations.through, ["commitment_id", "organization_id"],
+        [(c.pk, orgs[name].pk) for c in commitments
+         for name in dict.fromkeys((o.get("name") or o["mention"]).strip() for o in c.sentence.organizations)],
     )
     copied_evidence = _copy_evidence(commitments, old_commitments)
     for c in commitments:
@@ -298,7 +304,7 @@ def _store(doc: Document, sha: str, source_name: str, who: Any) -> ImportResult:
                                         old={"commitment": old.pk, "statement_version": previous.version},
                                         new=state, user=who, at=now,
                                         why=f"new version {statement.version} of the statement"))
-    HistoryEntry.objects.bulk_create(entries, batch_size=1000)
+    insert_objects(HistoryEntry, entries)
     return result
 
 
