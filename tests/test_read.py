@@ -305,14 +305,21 @@ _MAGIC_PREFIXES = st.sampled_from(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("READ_FUZZ_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(
     prefix=_MAGIC_PREFIXES,
     body=st.binary(max_size=2000),
     name=st.sampled_from(["-", "x.txt", "x.md", "x.html", "x.pdf", "x.docx"]),
+    format=st.sampled_from([None, None, None, *FORMATS]),
 )
-def test_random_bytes_give_text_or_input_error(prefix: bytes, body: bytes, name: str) -> None:
-    doc = Document(source=Source(data=prefix + body, name=name))
+def test_random_bytes_give_text_or_input_error(
+    prefix: bytes, body: bytes, name: str, format: str | None
+) -> None:
+    doc = Document(source=Source(data=prefix + body, name=name, format=format))  # type: ignore[arg-type]
     try:
         read(doc)
     except InputError as e:
@@ -321,6 +328,42 @@ def test_random_bytes_give_text_or_input_error(prefix: bytes, body: bytes, name:
         assert isinstance(doc.raw_text, str) and doc.raw_text.strip()
         assert doc.source.format in FORMATS
         assert "\r" not in doc.raw_text
+
+
+@pytest.fixture(scope="module")
+def small_docx() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("共同声明", level=1)
+    document.add_paragraph("1 双方は、協力を強化する。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    which=st.sampled_from(["pdf", "docx"]),
+    edits=st.lists(
+        st.tuples(st.floats(0, 1, exclude_max=True), st.binary(max_size=12), st.integers(0, 40)),
+        min_size=1,
+        max_size=6,
+    ),
+)
+def test_damaged_pdf_and_docx_give_text_or_input_error(
+    which: str, edits: list[tuple[float, bytes, int]], three_page_pdf: bytes, small_docx: bytes
+) -> None:
+    data = bytearray(three_page_pdf if which == "pdf" else small_docx)
+    for where, insert, delete in edits:  # overwrite/cut at random places: bit rot, bad downloads
+        at = int(where * len(data))
+        data[at : at + delete] = insert
+    try:
+        text, format, _ = read_bytes(bytes(data), f"damaged.{which}")
+    except InputError as e:
+        assert "\n" not in str(e) and str(e).startswith(f"damaged.{which}: ")
+    else:
+        assert text.strip() and format in FORMATS
 
 
 # --- the command line, end to end -----------------------------------------------------------

@@ -69,6 +69,11 @@ def test_detected_from_content_on_stdin() -> None:
     assert format == "html" and text.startswith("# 日本国")
 
 
+def test_bold_only_blocks_are_kept_bold() -> None:
+    markup = "<div><b>II 経済分野</b></div><p><span><strong>III 人的交流</strong></span></p><p><b>a</b> b</p>"
+    assert html_to_text(markup) == "**II 経済分野**\n\n**III 人的交流**\n\na b"
+
+
 def test_body_used_without_main_and_all_headings() -> None:
     markup = (
         "<body><header>BANNER</header>"

@@ -232,7 +232,7 @@ class _Converter:
             self.out.inline.append(" " + plain_text(tag) + " ")
         elif name in HEADINGS:
             self.block(tag, depth, prefix="#" * HEADINGS[name] + " ")
-        elif name == "p":
+        elif name in ("p", "div", "center"):  # a <div><b>…</b></div> is a heading as much as a <p>
             self.block(tag, depth, wrap="**" if _is_bold_only(tag) else "")
         elif name in LIST_TAGS:
             self.out.flush()
