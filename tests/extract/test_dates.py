@@ -40,6 +40,8 @@ def values(text: str, language: str = "ja", anchor: str | None = ANCHOR_JA) -> l
         ("二〇二三年十一月", [("二〇二三年十一月", "2023-11")]),
         ("2025年大阪・関西万博", [("2025年", "2025")]),
         ("本日、署名された", [("本日", "2025-12-18")]),
+        ("2025年から2030年までの5年間", [("2025年から2030年", "2025/2030")]),
+        ("令和7年度～令和9年度", [("令和7年度～令和9年度", "2025/2027")]),
     ],
 )
 def test_japanese_dates(text: str, expected: list[tuple[str, str]]) -> None:
@@ -76,6 +78,8 @@ def test_japanese_non_dates(text: str) -> None:
         ("net zero by 2050", [("2050", "2050")]),
         ("funding in FY 2027", [("FY 2027", "2027")]),
         ("the 2025-26 season", [("2025-26", "2025/2026")]),
+        ("from 2024 to 2026", [("2024 to 2026", "2024/2026")]),
+        ("in 2025 and 2030", [("2025", "2025"), ("2030", "2030")]),
         ("Today, we announce", [("Today", "2024-04-10")]),
         ("earlier this year", [("this year", "2024")]),
         ("since last year", [("last year", "2023")]),

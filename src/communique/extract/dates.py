@@ -376,6 +376,8 @@ def _english_patterns() -> _Combined:
         (rf"{day('a')}\s{month('a')}(?:{comma}{year('a')})?", r_mdy, 0),
         (rf"\b{month('a')}{comma}{year('a')}", r_my, 0),
         (rf"{year('a')}\s?-\s?(?P<by>2[01]\d\d|\d\d)(?![\d-])", r_span, 0),
+        # from 2024 to 2026, between 2025 and 2030: a span of years, as 2025－2026年 is
+        (rf"(?:(?<=\bfrom\s)|(?<=\bbetween\s)){year('a')}\s(?:to|through|until|and)\s{year('b')}", r_span, 0),
         (rf"(?:\b(?:{fiscal})\s?){year('a')}", r_year, 0),
         (year("a"), r_year, 0),
         (rf"\b(?:{_alt(rel_years)})\b", r_rel_year, re.IGNORECASE),

@@ -73,6 +73,7 @@ class _Forms:
     ja_heads: re.Pattern[str]
     ja_rules: dict[str, dict]
     legal: re.Pattern[str]
+    legal_prefix: re.Pattern[str]
     generic: frozenset[str]
     strip: re.Pattern[str]
     naming: tuple[str, ...]
@@ -121,6 +122,7 @@ def _forms() -> _Forms:
         ja_heads=re.compile("|".join(heads)),
         ja_rules=rules,
         legal=legal,
+        legal_prefix=re.compile(rf"(?:{_alt(ja.get('legal_forms', []))})"),
         generic=frozenset(ja.get("generic_stems", [])),
         strip=strip,
         naming=tuple(ja.get("naming_prefixes", [])),
@@ -223,10 +225,9 @@ def _stem_ok(stem: str, rule: dict, has_bracket: bool, f: _Forms) -> bool:
         return bool(found) and rest in ("", "国", "共和国", "連邦")
     if kind == "bracket":
         return has_bracket
-    if kind == "latin":
-        return bool(KATAKANA.search(stem) or LATIN.search(stem)) and not found or bool(
-            found and (KATAKANA.search(rest) or LATIN.search(rest))
-        )
+    if kind == "latin":  # エア・アスタナ社, ウズベキスタン航空 (a country alone: the national carrier)
+        return bool(KATAKANA.search(stem) or LATIN.search(stem)) and (not found or not rest or bool(
+            KATAKANA.search(rest) or LATIN.search(rest)))
     if kind == "named":
         return bool(found or KATAKANA.search(stem) or LATIN.search(stem) or stem.startswith(f.naming))
     return True
@@ -422,6 +423,10 @@ def _resolve(text: str, c: _Cand, language: str, acronyms: dict[str, str]) -> li
         for legal in ("株式会社", "社"):  # ボーイング社, トヨタ自動車株式会社
             if entry is None and language != "en" and core.endswith(legal):
                 entry = g.by_name.get(core[: -len(legal)])
+        if entry is None and language != "en":  # 国立研究開発法人科学技術振興機構
+            legal_form = _forms().legal_prefix.match(core)
+            if legal_form:
+                entry = g.by_name.get(core[legal_form.end():])
         found, rest = split_country_prefix(core) if language != "en" else ([], core)
         if entry is None and found and all(x in countries().ja_japan for x in found):
             entry = g.by_name.get(rest)
