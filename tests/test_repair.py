@@ -94,3 +94,9 @@ def test_stage_sets_text_and_annotations(sample_path) -> None:
     doc = communique.parse(sample_path, stages=PARSE_STAGES[:2])
     assert doc.text and "**" not in doc.text and "##" not in doc.text
     assert any(b["heading_level"] for b in doc.annotations["blocks"])
+
+
+def test_cyrillic_look_alike_inside_a_latin_word() -> None:
+    text, repairs, _ = repair_text("The Republic of K\u0430zakhstan and Japan.")
+    assert "Kazakhstan" in text
+    assert [(r.kind, r.after, r.flagged) for r in repairs] == [("foreign_script", "Kazakhstan", False)]

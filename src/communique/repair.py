@@ -89,11 +89,14 @@ def is_cjk(ch: str) -> bool:
     )
 
 
+_CJK_LETTER = re.compile("[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff21-\uff3a\uff41-\uff5a\uff66-\uff9f]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def japanese_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for c in letters if is_cjk(c)) / len(letters)
+    """Share of kana and kanji among the letters (regex counts: this runs over whole statements)."""
+    letters = len(_LETTER.findall(text))
+    return len(_CJK_LETTER.findall(text)) / letters if letters else 0.0
 
 
 # ------------------------------------------------------------------ 1. whitespace
