@@ -74,7 +74,8 @@ def test_backup_restore_round_trip(tracked: dict[str, int], tmp_path: Path) -> N
     full = tmp_path / "full.jsonl"
     export_backup(full, with_passwords=True)
     assert counts["tracker.commitment"] == len(before["tracker.commitment"])
-    lines = gzip.open(plain, "rt", encoding="utf-8").read().splitlines()
+    with gzip.open(plain, "rt", encoding="utf-8") as f:
+        lines = f.read().splitlines()
     header = json.loads(lines[0])
     assert header["format"] == "communique/backup@1" and header["with_passwords"] is False
     users = [json.loads(x) for x in lines[1:] if json.loads(x)["model"] == "auth.user"]
