@@ -14,6 +14,7 @@ from communique.errors import InputError
 from communique.model import ACTS
 from communique.tracker.models import Commitment, Mention
 from communique.tracker.services.history import commitment_history
+from communique.tracker.services.search import filter_by_text
 from communique.tracker.services.values import parse_date, parse_id, parse_status
 
 _PARTY = re.compile(r"^[A-Za-z]{3}$")
@@ -92,7 +93,7 @@ def list_commitments(filters: CommitmentFilters | None = None, **kwargs: Any) ->
     if f.due_after:
         qs = qs.filter(due_date__gte=parse_date(f.due_after, "due-after date"))
     if f.text:
-        qs = qs.filter(sentence__text__icontains=f.text.strip())
+        qs = filter_by_text(qs, f.text)
     if f.assignee:
         qs = qs.filter(assignee__username=f.assignee.strip())
     return qs.order_by("id")

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from communique.tracker.models import STATUS_NAMES, Commitment
+from communique.tracker.services.search import filter_by_text
 from communique.web import queries
 from communique.web.access import viewer_required
 from communique.web.highlight import snippet
@@ -16,9 +17,9 @@ from communique.web.views.common import url_with
 
 
 def search_sentences(queryset: QuerySet[Commitment], q: str) -> QuerySet[Commitment]:
-    """Commitments whose sentence contains ``q``. The search service replaces this simple
-    substring filter (``icontains`` works for Japanese, which has no word spaces)."""
-    return queryset.filter(sentence__text__icontains=q)
+    """Commitments whose sentence contains every term of ``q``: the tracker's search service
+    (trigram index, substring scan for 1-2 character terms)."""
+    return filter_by_text(queryset, q)
 
 
 @viewer_required
