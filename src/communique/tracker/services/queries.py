@@ -19,6 +19,9 @@ from communique.tracker.services.values import parse_date, parse_id, parse_statu
 
 _PARTY = re.compile(r"^[A-Za-z]{3}$")
 OPEN_STATUSES = (1, 2, 3, 6)  # pipeline, implementation, finalisation, suspended: not closed or cancelled
+# Large columns a list never shows: the statement's whole parse (~100 KB of JSON per row
+# otherwise decoded for every commitment listed) and the sentence's raw extraction.
+LIST_DEFERRED = ("statement__parse", "sentence__extracted")
 
 
 @dataclass
@@ -53,7 +56,7 @@ def list_commitments(filters: CommitmentFilters | None = None, **kwargs: Any) ->
     values raise InputError.
     """
     f = filters or CommitmentFilters(**kwargs)
-    qs = Commitment.objects.select_related("sentence", "statement", "assignee")
+    qs = Commitment.objects.select_related("sentence", "statement", "assignee").defer(*LIST_DEFERRED)
     explicit_statement = False
     if f.statement not in (None, ""):
         text = str(f.statement).strip()
@@ -106,7 +109,7 @@ def due(within_days: int = 30, *, today: date | None = None) -> QuerySet[Commitm
         raise InputError(f"--within {within_days}: must be 0 or more days")
     day = today or timezone.localdate()
     return (
-        Commitment.objects.select_related("sentence", "statement", "assignee")
+        Commitment.objects.select_related("sentence", "statement", "assignee").defer(*LIST_DEFERRED)
         .filter(statement__is_current=True, active=True, status__in=OPEN_STATUSES, due_date__isnull=False,
                 due_date__lte=day + timedelta(days=within_days))
         .order_by("due_date", "id")
