@@ -38,7 +38,8 @@ class _Cues:
     ja_kind: dict[str, str]
     ja_not_before: dict[str, tuple[str, ...]]
     ja_not_after: dict[str, tuple[str, ...]]
-    en: list[tuple[re.Pattern[str], str]]
+    en: re.Pattern[str]
+    en_kinds: tuple[str, ...]
     en_blocks: re.Pattern[str] | None
 
 
@@ -48,18 +49,21 @@ def _cues() -> _Cues:
     ja, en = data["ja"], data["en"]
     ja_kind = {cue: kind for kind, cues in ja["cues"].items() for cue in cues}
     ja_rx = re.compile("|".join(re.escape(c) for c in sorted(ja_kind, key=len, reverse=True)))
-    en_list = [
-        (re.compile(rf"(?<![A-Za-z])(?:{cue})(?![A-Za-z])"), kind)
-        for kind, cues in en["cues"].items()
-        for cue in cues
+    # One scan: each cue is a branch named after its kind (k0..k4), longer cues first within a kind.
+    kinds = list(en["cues"])
+    branches = [
+        f"(?P<k{i}>{'|'.join(f'(?:{cue})' for cue in sorted(en['cues'][kind], key=len, reverse=True))})"
+        for i, kind in enumerate(kinds)
     ]
+    en_regex = re.compile(r"(?<![A-Za-z])(?:" + "|".join(branches) + r")(?![A-Za-z])")
     blocks = en.get("not_instrument") or []
     return _Cues(
         ja=ja_rx,
         ja_kind=ja_kind,
         ja_not_before={k: tuple(v) for k, v in (ja.get("not_before") or {}).items()},
         ja_not_after={k: tuple(v) for k, v in (ja.get("not_after") or {}).items()},
-        en=en_list,
+        en=en_regex,
+        en_kinds=tuple(kinds),
         en_blocks=re.compile("|".join(f"(?:{b})" for b in blocks)) if blocks else None,
     )
 
@@ -88,16 +92,12 @@ def _english(text: str) -> list[InstrumentMention]:
     c = _cues()
     blocked = [m.span() for m in c.en_blocks.finditer(text)] if c.en_blocks else []
     found: list[tuple[int, int, str]] = []
-    for rx, kind in c.en:
-        for m in rx.finditer(text):
-            s, e = m.span()
-            if any(bs < e and s < be for bs, be in blocked):
-                continue
-            if any(fs <= s and e <= fe for fs, fe, _ in found):
-                continue
-            found = [f for f in found if not (s <= f[0] and f[1] <= e)]
-            found.append((s, e, kind))
-    found.sort()
+    for m in c.en.finditer(text):
+        s, e = m.span()
+        if any(bs < e and s < be for bs, be in blocked):
+            continue
+        kind = next(k for i, k in enumerate(c.en_kinds) if m.group(f"k{i}") is not None)
+        found.append((s, e, kind))
     # A capitalised name with several cue words is one document whose kind is its last head:
     # "Framework Convention on Climate Change" is a convention, "Framework Convention" one mention.
     merged: list[tuple[int, int, str]] = []
