@@ -404,7 +404,14 @@ def _english_blocks() -> tuple[re.Pattern[str], re.Pattern[str]]:
 # Every date has one of these; the full patterns run only in windows around them (speed: most
 # sentences have no date, and the combined pattern is costly at every position).
 _TRIGGER_JA = re.compile(r"[0-9〇零一二三四五六七八九十元]\s?[年月日]|[今本昨去来明次前先]年|[今本先来]月|本日|今日|年度")
-_TRIGGER_EN = re.compile(r"\d|(?i:today|year|month)")
+_TRIGGER_EN_BASE = r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)|(?i:today|year|month)"
+
+
+@cache
+def _trigger_en() -> re.Pattern[str]:
+    """A year, a month's name or a relative word (a day number never stands without a month)."""
+    months = _alt([m.rstrip(".") for m in _vocab()["months_en"]])
+    return re.compile(rf"{_TRIGGER_EN_BASE}|\b(?:{months})")
 _BEFORE, _AFTER = 16, 48  # window around a trigger: the longest date reaches this far
 
 
@@ -444,7 +451,7 @@ def find_dates(text: str, language: str = "ja", anchor: str | None = None) -> li
             blocked.extend(m.span() for m in block.finditer(folded))
     cands: list[_Candidate] = []
     resolvers = patterns.resolvers
-    for m in _scan(patterns.regex, folded, _TRIGGER_EN if english else _TRIGGER_JA):
+    for m in _scan(patterns.regex, folded, _trigger_en() if english else _TRIGGER_JA):
         start, end = m.span()
         if end == start or any(s < end and start < e for s, e in blocked):
             continue
