@@ -211,6 +211,26 @@ def test_pdf_pages_joined_by_form_feed_lines(three_page_pdf: bytes) -> None:
     assert "\r" not in doc.raw_text
 
 
+def test_the_sample_typeset_as_pdf_reads_back(sample_text: str) -> None:
+    """The sample as a 10-page PDF (lines hard-wrapped, running header and page number on every
+    page): every page comes back between form-feed lines, every numbered paragraph at a line start."""
+    import re
+
+    # As a PDF shows it: no Markdown, and no stray Arabic letters (pypdf reorders right-to-left runs).
+    plain = re.sub(r"^#+ *", "", sample_text.replace("**", "").translate(NOT_IN_JIS), flags=re.MULTILINE)
+    lines: list[str] = []
+    for paragraph in plain.split("\n"):
+        lines += [paragraph[i : i + 38] for i in range(0, len(paragraph), 38)] or [""]
+    pages = [lines[i : i + 34] for i in range(0, len(lines), 34)]
+    raw = read_bytes(cjk_pdf(pages), "sample.pdf")[0]
+    read_pages = raw.split("\n\f\n")
+    assert len(read_pages) == len(pages) > 2
+    for page, page_lines in zip(read_pages, pages, strict=True):
+        assert page.split("\n")[1:-1] == [line for line in page_lines if line]  # between header and folio
+    numbers = re.findall(r"^(\d+) ", sample_text, flags=re.MULTILINE)
+    assert numbers and re.findall(r"^(\d+) ", raw, flags=re.MULTILINE) == numbers
+
+
 def test_pdf_detected_from_content_without_a_name(three_page_pdf: bytes) -> None:
     assert read_bytes(three_page_pdf, "-")[1] == "pdf"
     assert read_bytes(three_page_pdf, "statement.bin")[1] == "pdf"
