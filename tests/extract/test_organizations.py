@@ -86,6 +86,7 @@ def test_japanese(text: str, expected: list[str]) -> None:
         ("Japan and Kazakhstan held talks in Astana with President Tokayev.", []),
         ("The Arbitral Tribunal on July 12, 2016 ruled", ["Arbitral Tribunal"]),
         ("Japan and the Philippine Coast Guard in Israel and the West Bank", ["Philippine Coast Guard"]),
+        ("the Kyrgyz Government and the Federal Government", ["Kyrgyz Government"]),
     ],
 )
 def test_english(text: str, expected: list[str]) -> None:

@@ -84,6 +84,7 @@ class _Forms:
     en_not_modifiers: frozenset[str]
     en_heads: frozenset[str]
     en_not_organizations: frozenset[str]
+    en_country_heads: frozenset[str]
     en_document_words: re.Pattern[str]
     en_document_of: re.Pattern[str]
 
@@ -133,6 +134,7 @@ def _forms() -> _Forms:
         en_not_modifiers=frozenset(en.get("not_modifiers", [])),
         en_heads=frozenset(en.get("heads", [])),
         en_not_organizations=frozenset(en.get("not_organizations", [])),
+        en_country_heads=frozenset(en.get("country_heads", [])),
         en_document_words=re.compile(rf"\s?(?:{_alt(en.get('document_words', []))})\b"),
         en_document_of=re.compile(rf"\b(?:{_alt(en.get('document_words', []))})\s(?:of|on)\s(?:the\s)?$"),
     )
@@ -308,6 +310,9 @@ def _english_candidates(text: str) -> list[_Cand]:
                 phrase = text[start:end]
                 if any(phrase.endswith(x) for x in f.en_not_organizations):
                     continue
+                words = phrase.split(" ")
+                if words[-1] in f.en_country_heads and " ".join(words[:-1]) not in countries().en_names:
+                    continue  # the Federal Government, Both Government: no country, no name
                 bend, acronym = _bracket_after(text, end)
                 entry = g.by_name.get(phrase)
                 out.append(_Cand(start, bend, entry.en if entry else phrase, entry.kind if entry else None,
