@@ -14,7 +14,7 @@ from typing import Any
 
 from communique.datafiles import load_yaml
 from communique.model import Signatory, Translation
-from communique.repair import is_cjk, japanese_share
+from communique.repair import japanese_share
 
 
 @cache
@@ -172,5 +172,5 @@ def signatories(lines: list[str], language: str) -> list[Signatory]:
 
 
 def _clean_name(name: str) -> str:
-    name = re.sub(r"^[(（]?(?:signed|署名)[)）]?\s*", "", name, flags=re.I)
-    return name.strip(" ()（）") if all(is_cjk(c) or not c.isalpha() for c in name) else name.strip()
+    """A name without a "(Signed)" / "（署名）" mark."""
+    return re.sub(r"^[(（]?\s*(?:signed|署名)\s*[)）]?\s*", "", name.strip(), flags=re.I).strip()

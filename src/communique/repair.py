@@ -31,9 +31,11 @@ from functools import cache
 from typing import Any
 
 from communique.datafiles import load_yaml
+from communique.headings import parse_label
 from communique.model import Document, Repair
 
 SENTENCE_FINAL_JA = "。．！？!?」』）)"
+_FINAL = SENTENCE_FINAL_JA + ".;!?\"'”’…"
 CONTEXT = 12  # characters of context kept on each side in a join repair
 
 
@@ -165,7 +167,7 @@ _TAG = re.compile(r"</?(?:u|b|i|em|strong|span|small|big|mark|ins|del|s|font|a)(
 _BR = re.compile(r"<br\s*/?>", re.I)
 _LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\((?:[^()\s]+)\)")
 _EMPHASIS = re.compile(r"(?<![\s*])\*{1,3}|\*{1,3}(?![\s*])|(?<=\s)\*{2,3}(?=\s)|(?<![\w\\])__|__(?!\w)")
-_BULLET = re.compile(r"^\s*(?:[-*+•●▪◦・]|\d{1,2}\))\s+")
+BULLET = re.compile(r"^\s*(?:[-*+•●▪◦・]|\d{1,2}\))\s+")  # a list item mark (structure and sentences use it too)
 _BOLD_BLOCK = re.compile(r"^\s*(\*{2,3}|__)(?!\s)(.+?)(?<!\s)\1\s*$", re.S)
 _BOLD_LEAD = re.compile(r"^\s*(\*\*|__)(?!\s)([^*\n]{1,40}?)(?<!\s)\1\s*(?=[：:]|\S)")
 
@@ -175,7 +177,7 @@ def _strip_inline(line: str) -> str:
     line = _SUP.sub(lambda m: m.group(2), line)
     line = _TAG.sub("", line)
     line = _LINK.sub(lambda m: m.group(1), line)
-    bullet = _BULLET.match(line)
+    bullet = BULLET.match(line)
     head, rest = (line[: bullet.end()], line[bullet.end():]) if bullet and bullet.group().strip() in "*+" else ("", line)
     if head:  # Markdown "* item" / "+ item" bullets become "- item"
         head = "- "
@@ -251,31 +253,28 @@ def _split_at_numbers(block: Block) -> list[Block]:
     lines = block.lines
     if block.heading_level is not None or len(lines) < 2:
         return [block]
-    wrapped = len(lines) >= 3 and not any(_BULLET.match(ln) for ln in lines)
+    wrapped = len(lines) >= 3 and not any(BULLET.match(ln) for ln in lines)
     widths = sorted(_display_width(ln) for ln in lines)
     wrap = widths[(3 * len(widths)) // 4] if wrapped else 0
     indented = [bool(re.match(r"^(?:\u3000| {2,})\S", ln)) for ln in lines]
     indent_marks = wrapped and 0 < sum(indented) <= len(lines) // 2
 
-    def ends(line: str) -> bool:
-        return line.rstrip().endswith(tuple(".。:：;") + tuple(SENTENCE_FINAL_JA))
-
     def short(line: str, share: float) -> bool:
         return wrapped and _display_width(line) < share * wrap
 
     def standalone(line: str) -> bool:
-        return short(line, 0.6) and not ends(line) and not line.rstrip().endswith((",", "、", "-"))
+        return short(line, 0.6) and not ends_sentence(line) and not line.rstrip().endswith((",", "、", "-"))
 
     out: list[list[str]] = [[lines[0]]]
     for i in range(1, len(lines)):
         prev, line = lines[i - 1], lines[i]
-        prev_complete = ends(prev) or standalone(prev)
-        starts_unit = (_NUMBER_START.match(line) or _LABEL_START.match(line.strip())) and not _BULLET.match(line)
+        prev_complete = ends_sentence(prev) or standalone(prev)
+        starts_unit = (_NUMBER_START.match(line) or _starts_with_label(line)) and not BULLET.match(line)
         if (
             (prev_complete and starts_unit)
-            or (ends(prev) and short(prev, 0.8))
+            or (ends_sentence(prev) and short(prev, 0.8))
             or standalone(prev)
-            or (standalone(line) and ends(prev))
+            or (standalone(line) and ends_sentence(prev))
             or (indent_marks and indented[i] and prev_complete)
         ):
             out.append([line])
@@ -320,44 +319,47 @@ def _join_lines(block: Block, work: _Work, known_words: set[str]) -> str:
     """Hard-wrapped lines become one line; list items stay on lines of their own."""
     out: list[str] = []
     for line in block.lines:
-        if not out or _BULLET.match(line):
-            out.append(line.strip() if not _BULLET.match(line) else _normalize_bullet(line))
+        if not out or BULLET.match(line):
+            out.append(line.strip() if not BULLET.match(line) else _normalize_bullet(line))
         else:
             out[-1] = _join_pair(out[-1], line, work, known_words)
     return "\n".join(out)
 
 
 def _normalize_bullet(line: str) -> str:
-    m = _BULLET.match(line)
+    m = BULLET.match(line)
     assert m is not None
     return m.group().strip() + " " + line[m.end():].strip()
 
 
 # ------------------------------------------------------------------ 5. breaks
 
-def _ends_sentence(text: str) -> bool:
+def ends_sentence(text: str, *, colon: bool = True) -> bool:
+    """Whether ``text`` ends a sentence; with ``colon``, a line introducing what follows counts too."""
     t = text.rstrip()
-    return not t or t[-1] in SENTENCE_FINAL_JA or t[-1] in ".:;!?\"'”’" or t.endswith(("…",))
+    return bool(t) and (t[-1] in _FINAL or (colon and t[-1] in ":："))
 
 
 def _starts_new_unit(text: str) -> bool:
-    return bool(_NUMBER_START.match(text) or _BULLET.match(text) or _LABEL_START.match(text))
+    return bool(_NUMBER_START.match(text) or BULLET.match(text) or _starts_with_label(text))
 
 
-_LABEL_START = re.compile(r"^(?:[IVX]{1,5}|[A-H])[.．]?\s+\S|^第[0-9０-９一二三四五六七八九十]+[章部節]")
+def _starts_with_label(text: str) -> bool:
+    """``I. Politics``, ``第1章``, ``A. Trade``: a labelled heading (``data/structure.yaml``)."""
+    return parse_label(text.strip()) is not None
 
 
 def _run_on_words() -> set[str]:
     return set(_data()["english_run_on_words"])
 
 
-def _is_break_join(a: Block, b: Block, work: _Work) -> bool:
+def _is_break_join(a: Block, b: Block) -> bool:
     if a.heading_level is not None or b.heading_level is not None or b.bold_lead:
         return False
     at, bt = a.text, b.text
-    if "\n" in at and _BULLET.match(at.rsplit("\n", 1)[-1]):
+    if "\n" in at and BULLET.match(at.rsplit("\n", 1)[-1]):
         return False
-    if _ends_sentence(at) or _starts_new_unit(bt):
+    if ends_sentence(at) or _starts_new_unit(bt):
         return False
     last, first = at[-1], bt[0]
     if is_cjk(last) and is_cjk(first):
@@ -376,7 +378,7 @@ def _is_heading_join(a: Block, b: Block) -> bool:
     if a.heading_level is not None or b.heading_level is None or b.heading_level == 7:
         return False
     at, bt = a.text, b.text
-    if "\n" in at or _ends_sentence(at) or _NUMBER_START.match(at) or _LABEL_START.match(bt):
+    if "\n" in at or ends_sentence(at) or _NUMBER_START.match(at) or _starts_with_label(bt):
         return False
     if is_cjk(at[-1]) and is_cjk(bt[0]):
         return len(bt) < 20
@@ -405,7 +407,7 @@ def _join_breaks(blocks: list[Block], work: _Work) -> list[Block]:
             merged.text = a.text + sep + b.text
             work.log("heading_join", f"{a.text}\n\n{b.raw.strip()}", merged.text)
             out.append(merged)
-        elif out and _is_break_join(out[-1], b, work):
+        elif out and _is_break_join(out[-1], b):
             a = out.pop()
             sep = "" if is_cjk(a.text[-1]) and is_cjk(b.text[0]) else " "
             merged = Block(lines=[], raw=a.raw + "\n\n" + b.raw, heading_level=None, bold_lead=a.bold_lead)

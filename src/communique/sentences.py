@@ -15,8 +15,8 @@ from functools import cache
 
 from communique.datafiles import load_yaml
 from communique.model import Document, Sentence
+from communique.repair import BULLET
 
-_BULLET = re.compile(r"^(?:[-*+•●▪◦・]|\d{1,2}\))\s+")
 _JA_END = "。！？!?"
 _EN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
 
@@ -77,7 +77,7 @@ def split(text: str, language: str) -> list[str]:
     """The sentences of a paragraph's text, line by line (list items are sentences of their own)."""
     sentences: list[str] = []
     for line in text.split("\n"):
-        line = _BULLET.sub("", line.strip(), count=1)
+        line = BULLET.sub("", line.strip(), count=1)
         if not line:
             continue
         if language == "ja" or any("\u3040" <= c <= "\u30ff" for c in line):

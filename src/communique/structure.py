@@ -23,7 +23,8 @@ from communique import facts
 from communique.datafiles import load_yaml
 from communique.headings import UNMARKED, Label, SectionTree, parse_label
 from communique.model import Document, DocumentInfo, Paragraph
-from communique.repair import SENTENCE_FINAL_JA, is_cjk
+from communique.repair import BULLET, ends_sentence, is_cjk
+from communique.sentences import split
 
 _NUMBERED = [
     re.compile(r"^[（(]([0-9０-９]{1,3})[）)]\s*(?P<rest>\S.*)$", re.S),
@@ -31,7 +32,6 @@ _NUMBERED = [
 ]
 # A typo'd number ("11, We…"): a paragraph only when it is exactly the next number.
 _NUMBERED_TYPO = re.compile(r"^([0-9]{1,3}),\s+(?P<rest>[A-Z].*)$", re.S)
-_BULLET = re.compile(r"^(?:[-*+•●▪◦・]|\d{1,2}\))\s+")
 _INLINE_HEADING = re.compile(r"^([^\s：:、。,.「」（）()]{1,15})[：:]\s*\S")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -75,8 +75,7 @@ def _blocks(doc: Document) -> list[Block]:
 
 
 def _ends_sentence(text: str) -> bool:
-    t = text.rstrip()
-    return bool(t) and (t[-1] in SENTENCE_FINAL_JA or t[-1] in ".;!?\"'”’" or t.endswith(".)"))
+    return ends_sentence(text, colon=False)  # a line ending in ":" introduces a list: not a heading
 
 
 def paragraph_number(text: str) -> tuple[int, str] | None:
@@ -114,6 +113,8 @@ class _Builder:
         self.heading_since_number = True
         self.open_numbered: Paragraph | None = None
         self.ids: set[str] = set()
+        self.datelines: list[str] = []  # place-and-date lines around the title (metadata)
+        self.tail_end = len(blocks)  # blocks from here on are end marks (以上, "(End)")
 
     # ---------------------------------------------------------- ids and paragraphs
 
@@ -136,7 +137,7 @@ class _Builder:
         return p
 
     def _continue(self, p: Paragraph, text: str) -> None:
-        list_join = bool(_BULLET.match(text)) or bool(_BULLET.match(p.text.rsplit("\n", 1)[-1]))
+        list_join = bool(BULLET.match(text)) or bool(BULLET.match(p.text.rsplit("\n", 1)[-1]))
         if list_join or p.text.rstrip().endswith((":", "：")):
             sep = "\n"
         elif is_cjk(p.text[-1]) or is_cjk(text[0]):
@@ -183,7 +184,7 @@ class _Builder:
             return not _ends_sentence(b.text) or len(b.text) <= 80
         if "\n" in b.text or _ends_sentence(b.text) or not _short(b.text, self.language):
             return False
-        if b.text.rstrip().endswith((":", "：", ",", "、")) or _BULLET.match(b.text):
+        if b.text.rstrip().endswith((":", "：", ",", "、")) or BULLET.match(b.text):
             return False
         if self._heading_label(b) is not None:
             return True
@@ -307,15 +308,13 @@ class _Builder:
             elif self.open_numbered is not None and self.open_numbered.section == section:
                 self._continue(self.open_numbered, text)
             elif self.paragraphs and self.paragraphs[-1].section == section and (
-                _BULLET.match(text) or self.paragraphs[-1].text.rstrip().endswith((":", "："))
+                BULLET.match(text) or self.paragraphs[-1].text.rstrip().endswith((":", "："))
             ):
                 self._continue(self.paragraphs[-1], text)  # a list and its introduction stay together
             else:
                 self._add_paragraph(text, None, section)
             i += 1
 
-    datelines: list[str]
-    tail_end: int
 
 
 def _info(builder: _Builder, title_lines: list[str], is_translation: bool, closing: str | None,
@@ -328,8 +327,6 @@ def _info(builder: _Builder, title_lines: list[str], is_translation: bool, closi
     date_sources = ([closing] if closing else []) + builder.datelines + first
     date = next((d for text in date_sources for d in facts.full_dates(text, language)), None)
     place = facts.find_place(date_sources, language)
-    from communique.sentences import split
-
     opening = builder.datelines + [split(p.text, language)[0] for p in builder.paragraphs[:2] if p.text.strip()]
     parties = facts.find_parties(title, signatories, opening, language)
     return DocumentInfo(
@@ -347,7 +344,6 @@ def structure(doc: Document) -> None:
     blocks = _blocks(doc)
     language = facts.detect_language(doc.text)
     builder = _Builder(doc, blocks, language)
-    builder.datelines = []
     end, closing_index = builder.split_tail()
     start, title_lines, is_translation = builder.split_head(end)
     builder.body(start, end)
