@@ -102,8 +102,7 @@ def _signature_like(text: str, language: str) -> bool:
 
 
 class _Builder:
-    def __init__(self, doc: Document, blocks: list[Block], language: str) -> None:
-        self.doc = doc
+    def __init__(self, blocks: list[Block], language: str) -> None:
         self.blocks = blocks
         self.language = language
         self.tree = SectionTree()
@@ -113,6 +112,7 @@ class _Builder:
         self.heading_since_number = True
         self.open_numbered: Paragraph | None = None
         self.ids: set[str] = set()
+        self.unnumbered_after: dict[int, int] = {}  # unnumbered paragraphs after number N: ids pN.1, pN.2…
         self.datelines: list[str] = []  # place-and-date lines around the title (metadata)
         self.tail_end = len(blocks)  # blocks from here on are end marks (以上, "(End)")
 
@@ -130,7 +130,8 @@ class _Builder:
         if number is not None:
             pid = self._unique(f"p{number}")
         else:
-            k = sum(1 for p in self.paragraphs if p.number is None and p.id.startswith(f"p{self.last_number}.")) + 1
+            k = self.unnumbered_after.get(self.last_number, 0) + 1
+            self.unnumbered_after[self.last_number] = k
             pid = self._unique(f"p{self.last_number}.{k}")
         p = Paragraph(id=pid, text=text, number=number, section=section)
         self.paragraphs.append(p)
@@ -343,7 +344,7 @@ def _info(builder: _Builder, title_lines: list[str], is_translation: bool, closi
 def structure(doc: Document) -> None:
     blocks = _blocks(doc)
     language = facts.detect_language(doc.text)
-    builder = _Builder(doc, blocks, language)
+    builder = _Builder(blocks, language)
     end, closing_index = builder.split_tail()
     start, title_lines, is_translation = builder.split_head(end)
     builder.body(start, end)
