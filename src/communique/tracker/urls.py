@@ -1,8 +1,0 @@
-"""Placeholder URL configuration until the web app (issue 5) provides its own: only the admin."""
-
-from __future__ import annotations
-
-from django.contrib import admin
-from django.urls import path
-
-urlpatterns = [path("admin/", admin.site.urls)]
