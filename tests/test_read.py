@@ -267,6 +267,21 @@ def test_pypdf_warnings_do_not_reach_stderr(capfd: pytest.CaptureFixture[str], t
     assert capfd.readouterr().err == ""
 
 
+def test_pypdf_logger_level_is_restored(three_page_pdf: bytes) -> None:
+    import logging
+
+    logger = logging.getLogger("pypdf")
+    before = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        with pytest.raises(InputError):
+            read_bytes(three_page_pdf[:-300], "cut.pdf")
+        read_bytes(three_page_pdf, "ok.pdf")
+        assert logger.level == logging.INFO
+    finally:
+        logger.setLevel(before)
+
+
 def test_text_named_pdf_is_refused() -> None:
     with pytest.raises(InputError, match="not a PDF file"):
         read_bytes("双方は協力する。".encode(), "statement.pdf")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import logging
-import warnings
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -18,19 +18,31 @@ from communique.readers.text import normalise_newlines
 PAGE_BREAK = "\n\f\n"
 
 
+_quiet_lock = threading.Lock()
+_quiet_readers = 0
+_saved_level = logging.NOTSET
+
+
 @contextmanager
 def _quiet_pypdf() -> Iterator[None]:
-    """pypdf logs warnings ("EOF marker not found"...) that would reach stderr; the reader
-    turns real problems into one InputError instead."""
+    """pypdf logs warnings about damaged files ("EOF marker not found"...) that would reach stderr;
+    the reader turns real problems into one InputError instead. Counted, so that readers in
+    several threads (the web app) restore the logger's level only when the last one is done.
+    (pypdf's ``warnings.warn`` calls are deprecation notices about code, not about input.)"""
+    global _quiet_readers, _saved_level
     logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
+    with _quiet_lock:
+        if _quiet_readers == 0:
+            _saved_level = logger.level
+            logger.setLevel(logging.CRITICAL)
+        _quiet_readers += 1
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
+        yield
     finally:
-        logger.setLevel(level)
+        with _quiet_lock:
+            _quiet_readers -= 1
+            if _quiet_readers == 0:
+                logger.setLevel(_saved_level)
 
 
 def _reason(error: BaseException) -> str:
