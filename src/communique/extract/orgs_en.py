@@ -1,0 +1,138 @@
+"""English organization names: listed names and capitalised phrases around a head noun.
+
+``Philippine Space Agency``, ``Asian Development Bank`` end in a head; ``Ministry of Foreign
+Affairs of the Philippines``, ``Government of Japan`` start with one. Sentence-start words,
+a possessive owner (``Japan's``) and coordination (``Riken and Argonne National Laboratory``)
+are trimmed or split.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from communique.extract.gazetteer import countries, gazetteer
+from communique.extract.orgforms import Candidate, Forms, bracket_after, forms, in_brackets
+
+
+def english_candidates(text: str) -> list[Candidate]:
+    """Every possible organization mention in an English sentence (they may overlap)."""
+    g, f = gazetteer(), forms()
+    out: list[Candidate] = []
+    for m in g.latin_regex.finditer(text) if g.latin_regex is not None else ():
+        if f.en_document_words.match(text, m.end()) or f.en_document_of.search(text, max(0, m.start() - 30), m.start()):
+            continue  # UN Charter, Charter of the United Nations: a document's name
+        if in_brackets(text, *m.span()):
+            continue  # Economic Partnership Agreement (EPA): the acronym of something else
+        entry = g.by_name[m.group(0)]
+        end, acronym = bracket_after(text, m.end())
+        out.append(Candidate(m.start(), end, entry.en, entry.kind, entry.other_names("en"), 2, acronym))
+    listed = [(c.start, c.end) for c in out]
+    for rx in (f.en_head_last, f.en_head_first):
+        for m in rx.finditer(text):
+            for start, end in _split_coordination(text, *_trim_english(text, m.start(), m.end(), f), f):
+                if end - start < 3 or " " not in text[start:end]:
+                    continue
+                # Japan-North Atlantic Treaty Organization (NATO): a listed name after "Country-".
+                if any(ls > start and text[ls - 1] == "-" and le >= end for ls, le in listed):
+                    continue
+                phrase = text[start:end]
+                if any(phrase.endswith(x) for x in f.en_not_organizations):
+                    continue
+                words = phrase.split(" ")
+                if words[-1] in f.en_country_heads and " ".join(words[:-1]) not in countries().en_names:
+                    continue  # the Federal Government, Both Government: no country, no name
+                bend, acronym = bracket_after(text, end)
+                entry = g.by_name.get(phrase)
+                out.append(Candidate(start, bend, entry.en if entry else phrase, entry.kind if entry else None,
+                                 entry.other_names("en") if entry else [], 1 if entry else 0, acronym))
+    return out
+
+
+_ABBREVIATED = re.compile(r"(?:Inc|Ltd|Co|Corp|U\.S|U\.K|Jr|St)\.$")
+
+
+_POSSESSIVE = re.compile(r"(?:the\s)?[A-Z][\w.\-]*[’']s\s")
+
+
+_POSSESSIVE_INSIDE = re.compile(r"\b([A-Z]?[\w.\-]*)[’']s\s")
+
+
+_PLURAL_OWNERS = frozenset({"People", "Children", "Women", "Men", "Workers", "Veterans", "Farmers", "Nations"})
+
+
+_MONTHS = re.compile(r"\s(?:of|for|on|in)\s(?:the\s)?(?:January|February|March|April|May|June|July|August|September"
+                     r"|October|November|December|\d)")
+
+
+def _trim_english(text: str, start: int, end: int, f: Forms) -> tuple[int, int]:
+    """Drop sentence-start words, a possessive owner (Japan's), trailing connectors and a final stop."""
+    while True:
+        words = text[start:end].split(" ")
+        if len(words) > 1 and (words[0] in f.en_not_modifiers or words[0].lower() in _CONNECTORS):
+            start += len(words[0]) + 1
+            continue
+        m = _POSSESSIVE.match(text, start, end)
+        if m:
+            start = m.end()
+            continue
+        # CHIPS and Science Act's International ... Fund: the owner before a possessive is not the name.
+        owner = [p for p in _POSSESSIVE_INSIDE.finditer(text, start, end) if p.group(1) not in _PLURAL_OWNERS]
+        if owner:
+            start = owner[-1].end()
+            continue
+        break
+    while True:
+        words = text[start:end].split(" ")
+        if len(words) > 1 and words[-1].lower() in _CONNECTORS:
+            end -= len(words[-1]) + 1
+            continue
+        break
+    month = _MONTHS.search(text, start, end)
+    if month:
+        end = month.start()
+    phrase = text[start:end]
+    if phrase.endswith(",") or (phrase.endswith(".") and not _ABBREVIATED.search(phrase)):
+        end -= 1
+    # "... Council for U.S. and Japanese": a trailing "for/of X" that ends in an adjective modifies a noun.
+    tail = re.search(r"\s(?:of|for|on)\s(?:the\s)?[^()]*$", text[start:end])
+    if tail and text[start:end].split(" ")[-1] in countries().en_names - _country_nouns():
+        end = start + tail.start()
+    return start, end
+
+
+@cache
+def _country_nouns() -> frozenset[str]:
+    """Country names that are nouns (Japan, the Philippines), as opposed to adjectives (Japanese)."""
+    c = countries()
+    return frozenset(n for n in c.en_names if not n.endswith(("ese", "ian", "ish", "can", "ine", "ch", "i")))
+
+
+def _is_english_name(phrase: str, f: Forms) -> bool:
+    g = gazetteer()
+    if phrase in g.by_name:
+        return True
+    return any(rx.fullmatch(phrase) for rx in (f.en_head_last, f.en_head_first))
+
+
+def _split_coordination(text: str, start: int, end: int, f: Forms) -> list[tuple[int, int]]:
+    """``Riken and Argonne National Laboratory``: two names joined by "and" are two mentions."""
+    phrase = text[start:end]
+    for m in re.finditer(r",? and (?:the )?", phrase):
+        left = phrase[: m.start()]
+        if not m.group(0).startswith(",") and re.search(r",\s[A-Z][\w\-]*$", left):
+            continue  # Economy, Trade and Industry: an enumeration inside one name
+        left_start, left_end = _trim_english(text, start, start + len(left), f)
+        right_start, right_end = _trim_english(text, start + m.end(), end, f)
+        left_ok = _is_english_name(text[left_start:left_end], f) or left.split(" ")[-1] in f.en_heads
+        if left_ok and _is_english_name(text[right_start:right_end], f):
+            return [(left_start, left_end), *_split_coordination(text, right_start, right_end, f)]
+        if m.group(0).endswith("the "):
+            if left_ok:  # Government of X and the Y Front: Y is not a name
+                return [(left_start, left_end)]
+            if _is_english_name(text[right_start:right_end], f):  # Japan and the Philippine Coast Guard
+                return _split_coordination(text, right_start, right_end, f)
+    return [(start, end)]
+
+
+_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des", "in", "to", "&"})
