@@ -120,6 +120,7 @@ def test_every_occurrence_is_listed() -> None:
 def test_relative_dates_need_an_anchor() -> None:
     assert values("今年1月と8月10日、2025年9月", anchor=None) == [("2025年9月", "2025-09")]
     assert values("this year and today", "en", None) == []
+    assert values("本日と今月", anchor="2025-02-29") == []  # not a date: nothing to resolve against
 
 
 def test_stage_uses_language_and_statement_date() -> None:
@@ -137,7 +138,7 @@ def test_stage_uses_language_and_statement_date() -> None:
 @given(
     st.text(alphabet=st.sampled_from(list("2025年月日から～-0123456789 ,ABCMayJune今本昨度令和元〇十二")), max_size=300),
     st.sampled_from(["ja", "en", "", "xx"]),
-    st.sampled_from([None, "2025-12-18", "", "garbage", "2025"]),
+    st.sampled_from([None, "2025-12-18", "", "garbage", "2025", "2025-02-29", "0000-00-00", "2025-13-45"]),
 )
 def test_odd_input_never_raises(text: str, language: str, anchor: str | None) -> None:
     for d in find_dates(text, language, anchor):

@@ -46,7 +46,12 @@ def _parse_anchor(anchor: str | None) -> _Anchor | None:
     m = re.match(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", anchor)
     if not m:
         return None
-    return _Anchor(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    try:
+        _dt.date(year, month, day)
+    except ValueError:  # 2025-02-29, 2025-13-45: not a date to resolve against
+        return None
+    return _Anchor(year, month, day)
 
 
 # ---------------------------------------------------------------- numbers
