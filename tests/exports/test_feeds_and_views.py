@@ -110,3 +110,12 @@ def test_cli_export_with_list_filters(tracked: dict[str, int], run_cli: Any, tmp
     assert code == 2 and "does not exist" in err
     code, out_text, err = run_cli("feed", "create", "--user", "ana", "--label", "cli")
     assert code == 0 and "/exports/feed/" in out_text
+
+
+@pytest.mark.urls("communique.web.urls")
+def test_web_commitment_list_links_to_the_downloads(tracked: dict[str, int], viewer_client: Any) -> None:
+    page = viewer_client.get("/commitments/", {"status": "closed"}).content.decode()
+    assert 'href="/exports/csv/?status=closed"' in page and 'href="/exports/feeds/"' in page
+    response = viewer_client.get("/exports/csv/", {"status": "closed", "q": "", "page": "1"})
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert len(list(csv.DictReader(io.StringIO(text)))) == 1

@@ -35,7 +35,20 @@ FILTER_PARAMS = ("statement", "section", "party", "act", "status", "organization
 
 
 def selection_from(request: HttpRequest) -> Selection:
+    """The export selection from a query string: the ``communique list`` names, and the web
+    list's own (``q`` for the text, an organization ID, ``due=overdue``)."""
+    import datetime as dt
+
     filters = {k: request.GET[k].strip() for k in FILTER_PARAMS if request.GET.get(k, "").strip()}
+    if request.GET.get("q", "").strip() and "text" not in filters:
+        filters["text"] = request.GET["q"].strip()
+    if filters.get("organization", "").isdigit():
+        from communique.tracker.models import Organization
+
+        found = Organization.objects.filter(pk=int(filters["organization"])).values_list("name", flat=True).first()
+        filters["organization"] = found or filters["organization"]
+    if request.GET.get("due") == "overdue" and "due_before" not in filters:
+        filters["due_before"] = (dt.date.today() - dt.timedelta(days=1)).isoformat()
     partners = [p for p in request.GET.get("partners", "").replace(" ", "").split(",") if p]
     return Selection(filters=filters, partners=partners)
 
