@@ -87,6 +87,7 @@ def test_japanese(text: str, expected: list[str]) -> None:
         ("The Arbitral Tribunal on July 12, 2016 ruled", ["Arbitral Tribunal"]),
         ("Japan and the Philippine Coast Guard in Israel and the West Bank", ["Philippine Coast Guard"]),
         ("the Kyrgyz Government and the Federal Government", ["Kyrgyz Government"]),
+        ("Department of Energy Secretary Granholm met JAXA President Yamakawa", ["Department of Energy", "JAXA"]),
     ],
 )
 def test_english(text: str, expected: list[str]) -> None:

@@ -68,6 +68,7 @@ class Forms:
     en_heads: frozenset[str]
     en_not_organizations: frozenset[str]
     en_country_heads: frozenset[str]
+    en_titles: frozenset[str]
     en_document_words: re.Pattern[str]
     en_document_of: re.Pattern[str]
 
@@ -118,6 +119,7 @@ def forms() -> Forms:
         en_heads=frozenset(en.get("heads", [])),
         en_not_organizations=frozenset(en.get("not_organizations", [])),
         en_country_heads=frozenset(en.get("country_heads", [])),
+        en_titles=frozenset(en.get("titles", [])),
         en_document_words=re.compile(rf"\s?(?:{alt(en.get('document_words', []))})\b"),
         en_document_of=re.compile(rf"\b(?:{alt(en.get('document_words', []))})\s(?:of|on)\s(?:the\s)?$"),
     )

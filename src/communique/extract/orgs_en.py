@@ -91,6 +91,11 @@ def _trim_english(text: str, start: int, end: int, f: Forms) -> tuple[int, int]:
     month = _MONTHS.search(text, start, end)
     if month:
         end = month.start()
+    words = text[start:end].split(" ")
+    for i, word in enumerate(words[1:], 1):  # Department of Energy Secretary Granholm
+        if word in f.en_titles:
+            end = start + len(" ".join(words[:i]))
+            break
     phrase = text[start:end]
     if phrase.endswith(",") or (phrase.endswith(".") and not _ABBREVIATED.search(phrase)):
         end -= 1
