@@ -164,3 +164,9 @@ def test_end_marks_are_metadata() -> None:
     assert "以上" in doc.annotations["metadata"] and not any("以上" in p.text for p in doc.paragraphs)
     en = _parse("Joint Statement of Japan and Peru\n\n1. We agree.\n\n(End)\n")
     assert [p.text for p in en.paragraphs] == ["We agree."]
+
+
+def test_numbered_headings_with_a_space() -> None:
+    doc = _parse("１　政治・安全保障分野\n\n（１）双方は、協力する。\n\n２　経済分野\n\n（１）双方は、推進する。")
+    assert [(s.label, s.title) for s in doc.sections] == [("１", "政治・安全保障分野"), ("２", "経済分野")]
+    assert [(p.number, p.section) for p in doc.paragraphs] == [(1, "１"), (1, "２")]
