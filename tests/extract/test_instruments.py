@@ -57,6 +57,7 @@ def test_japanese(text: str, expected: list[tuple[str, str]]) -> None:
         ("a loan agreement with the bank", [("agreement", "agreement")]),
         # not instruments
         ("We are in agreement that peace matters.", []),
+        ("We welcomed the agreement to launch negotiations.", []),
         ("We pledge to continue our efforts.", []),
         ("implement UN Security Council resolutions", []),
         ("their nationally determined contributions (NDCs)", []),
