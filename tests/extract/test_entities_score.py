@@ -139,3 +139,47 @@ def test_english_statement(scorer) -> None:
     }
     result = scorer.score(gold, _stages_on_gold_sentences(gold))
     _assert_targets(result)
+
+
+# A Japanese statement written for this test (Japan and Viet Nam, names no list here holds),
+# annotated by hand per ANNOTATION.md: (sentence, organizations, instrument kinds, date values).
+JAPANESE = [
+    ("2026年3月5日、日本国内閣総理大臣とベトナム社会主義共和国首相はハノイで会談を行った。", [], [], ["2026-03-05"]),
+    ("両首脳は、日本国経済産業省とベトナム社会主義共和国商工省の間のエネルギー協力に関する覚書の署名を歓迎した。",
+     ["日本国経済産業省", "ベトナム社会主義共和国商工省"], ["mou"], []),
+    ("日本側は、国際協力機構（JICA）を通じ、ホーチミン市都市鉄道建設への支援を継続する。", ["国際協力機構（JICA）"], [], []),
+    ("双方は、ベトナム国家銀行と国際協力銀行（JBIC）の協力で一致した。", ["ベトナム国家銀行", "国際協力銀行（JBIC）"], [], []),
+    ("双方は、2026－2028年の協力のための行動計画を採択した。", [], ["action_plan"], ["2026/2028"]),
+    ("双方は、本年1月の第5回日越協力委員会の開催を歓迎し、2027年に次回会合を開催する意向を表明した。",
+     ["日越協力委員会"], [], ["2026-01", "2027"]),
+    ("双方は、二国間航空協定の改正及び社会保障協定の早期発効に向けて協力する。", [], ["agreement", "agreement"], []),
+    ("日本は、ベトナム航空が2026年4月に新たな直行便の運航を開始することを歓迎した。", ["ベトナム航空"], [], ["2026-04"]),
+    ("双方は、気候変動対策や国際社会の平和と安定のため、G7及び東南アジア諸国連合（ASEAN）との連携を強化する。",
+     ["東南アジア諸国連合（ASEAN）"], [], []),
+    ("双方は、ベトナム科学技術院と宇宙航空研究開発機構（JAXA）の協力の進展を歓迎した。",
+     ["ベトナム科学技術院", "宇宙航空研究開発機構（JAXA）"], [], []),
+    ("双方は、医療機材供与に関する交換公文の署名を歓迎した。", [], ["exchange_of_notes"], []),
+    ("双方は、30年以上にわたる協力の成果を確認し、国連憲章の原則を再確認した。", [], ["agreement"], []),
+    ("日本政府は、ベトナム政府関係者の訪日研修を引き続き実施する。", ["日本政府", "ベトナム政府"], [], []),
+    ("双方は、2025年大阪・関西万博におけるベトナムの参加を評価した。", [], [], ["2025"]),
+    ("2026年3月5日、ハノイにて英語で2部署名された。", [], [], ["2026-03-05"]),
+]
+
+
+def test_japanese_statement(scorer) -> None:
+    sentences = [
+        {"id": f"s{i}", "paragraph": "p1", "text": text, "actors": [], "acts": [],
+         "organizations": [{"mention": o, "name": None, "aliases": []} for o in orgs],
+         "instruments": [{"mention": k, "kind": k} for k in kinds],
+         "dates": [{"mention": v, "value": v} for v in values]}
+        for i, (text, orgs, kinds, values) in enumerate(JAPANESE)
+    ]
+    gold = {
+        "schema": "communique/statement@1",
+        "document": {"title": "t", "language": "ja", "date": "2026-03-05", "place": None, "parties": [],
+                     "signatories": [], "translation": {"is_translation": False, "original_language": None}},
+        "sections": [], "paragraphs": [{"id": "p1", "number": None, "section": None, "text": ""}],
+        "sentences": sentences, "repairs": [],
+    }
+    result = scorer.score(gold, _stages_on_gold_sentences(gold))
+    _assert_targets(result)
