@@ -193,3 +193,26 @@ AXES_FAILURE_LIMIT = int(os.environ.get("COMMUNIQUE_LOGIN_FAILURE_LIMIT") or 5)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+
+# --- JSON API (issue 5): Django REST framework, token auth, OpenAPI by drf-spectacular ---
+INSTALLED_APPS += ["rest_framework", "rest_framework.authtoken", "drf_spectacular"]
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",  # first: 401 + WWW-Authenticate when missing
+        "rest_framework.authentication.SessionAuthentication",  # the logged-in browser (CSRF enforced)
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["communique.web.api.permissions.RolePermission"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "communique.web.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "communique API",
+    "DESCRIPTION": "Statements, commitments and their history. Read: viewers (session or token). "
+    "Write: editors (`Authorization: Token KEY`; `communique token --user NAME` makes one).",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "communique.cli.tracker_cmd",  # import, list, show, update, due, stats, correct...
     "communique.cli.web_cmd",  # serve, createadmin
     "communique.cli.export_cmd",  # export, restore
+    "communique.cli.api_cmd",  # token
 )
 
 

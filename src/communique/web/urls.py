@@ -27,6 +27,7 @@ urlpatterns = [
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("communique.web.api.urls")),  # JSON API (communique.web.api)
     path("exports/", include("communique.exports.urls")),  # downloads and calendar feeds (issue 6)
     path("admin/", admin.site.urls),
 ]
