@@ -170,3 +170,22 @@ def test_numbered_headings_with_a_space() -> None:
     doc = _parse("１　政治・安全保障分野\n\n（１）双方は、協力する。\n\n２　経済分野\n\n（１）双方は、推進する。")
     assert [(s.label, s.title) for s in doc.sections] == [("１", "政治・安全保障分野"), ("２", "経済分野")]
     assert [(p.number, p.section) for p in doc.paragraphs] == [(1, "１"), (1, "２")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "place", "signatories"),
+    [
+        ("日本国とタイ王国の共同声明\n\n1 双方は協力する。\n\n2 双方は歓迎した。\n\n2026年2月1日 東京\n\n"
+         "日本国総理大臣 佐藤太郎\n\nタイ王国首相 ソムチャイ\n",
+         "2026-02-01", "東京", [("日本国総理大臣", "佐藤太郎", "JPN"), ("タイ王国首相", "ソムチャイ", "THA")]),
+        ("Joint Statement of Japan and Chile\n\n1. We agree.\n\nTokyo, 5 May 2027\n\n"
+         "Prime Minister of Japan: SATO Ken\n\nPresident of the Republic of Chile: Ana Rojas\n",
+         "2027-05-05", "Tokyo", [("Prime Minister of Japan", "SATO Ken", "JPN"),
+                                 ("President of the Republic of Chile", "Ana Rojas", "CHL")]),
+    ],
+)
+def test_signature_block_without_closing_line(text: str, date: str, place: str, signatories: list) -> None:
+    doc = _parse(text)
+    assert (doc.info.date, doc.info.place) == (date, place)
+    assert [(s.title, s.name, s.party) for s in doc.info.signatories] == signatories
+    assert [p.number for p in doc.paragraphs] == [1, 2] if "2 双方" in text else [1]

@@ -153,16 +153,38 @@ def find_parties(title: str, signatories: list[Signatory], opening: list[str], l
 
 # ------------------------------------------------------------------ signatories
 
-def _is_office(line: str, language: str) -> bool:
-    words = _spec()["office_titles"]["ja" if language == "ja" else "en"]
-    return any(w in line for w in words)
+def _office_words(language: str) -> list[str]:
+    return list(_spec()["office_titles"]["ja" if language == "ja" else "en"])
+
+
+def _title_and_name(line: str, language: str) -> re.Match[str] | None:
+    if language == "ja":  # the name follows the office after a space
+        offices = "|".join(map(re.escape, _office_words(language)))
+        return re.match(rf"^(.*?(?:{offices}))[\s:：]+(\S.*)$", line)
+    return re.match(r"^(.+?)\s*[:：,]\s*(\S.*)$", line)  # "Prime Minister of Japan: NAME"
+
+
+def is_office(line: str, language: str) -> bool:
+    """A line naming an office (``日本国総理大臣``, "Prime Minister of Japan")."""
+    return any(w in line for w in _office_words(language))
 
 
 def signatories(lines: list[str], language: str) -> list[Signatory]:
     """Titles and names of a signature block, paired in order (titles first or alternating)."""
     lines = [ln.strip() for ln in lines if ln.strip()]
-    titles = [ln for ln in lines if _is_office(ln, language)]
-    names = [ln for ln in lines if not _is_office(ln, language)]
+    titles: list[str] = []
+    names: list[str] = []
+    for line in lines:
+        if not is_office(line, language):
+            names.append(line)
+            continue
+        # "日本国総理大臣　佐藤太郎" / "Prime Minister of Japan: TANAKA Hiroshi": title and name on one line
+        m = _title_and_name(line, language)
+        if m and is_office(m.group(1), language) and not is_office(m.group(2), language):
+            titles.append(m.group(1))
+            names.append(m.group(2))
+        else:
+            titles.append(line)
     out: list[Signatory] = []
     for i, name in enumerate(names):
         title = titles[i] if i < len(titles) else None

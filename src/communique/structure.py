@@ -212,24 +212,36 @@ class _Builder:
 
     # ---------------------------------------------------------- the parts of a statement
 
-    def split_tail(self) -> tuple[int, int | None]:
-        """Index where the body ends, and the index of the closing line (None when there is none)."""
+    def split_tail(self) -> tuple[int, int | None, int]:
+        """Where the body ends, the closing line (None when there is none), where the signatures start.
+
+        The signature block follows the closing line (``…署名された。`` / "Done at …"); without
+        one, a trailing run of short lines naming an office (``日本国総理大臣``) is the block.
+        A dateline just before it or at the very end is metadata too.
+        """
         n = len(self.blocks)
         while n > 0 and any(p.match(self.blocks[n - 1].text.strip()) for p in _end_mark_res()):
             self.metadata.append(self.blocks[n - 1].text)
             n -= 1
-        for i in range(n - 1, max(-1, n - 12), -1):
-            text = self.blocks[i].text
-            after = [line for b in self.blocks[i + 1:n] for line in b.lines]
-            if _is_closing(text) and all(_signature_like(line, self.language) for line in after):
-                self.tail_end = n
-                return i, i
-        # A trailing dateline ("Tokyo, 18 December 2025") is metadata too.
         self.tail_end = n
-        end = n
+        for i in range(n - 1, max(-1, n - 12), -1):
+            after = [line for b in self.blocks[i + 1:n] for line in b.lines]
+            if _is_closing(self.blocks[i].text) and all(_signature_like(line, self.language) for line in after):
+                return i, i, i + 1
+        start = n
+        while start > 0 and not facts.is_dateline(self.blocks[start - 1].text, self.language) and all(
+            _signature_like(line, self.language) for line in self.blocks[start - 1].lines
+        ):
+            start -= 1
+        lines = [line for b in self.blocks[start:n] for line in b.lines]
+        if len(lines) < 2 or not any(facts.is_office(line, self.language) for line in lines):
+            start = n
+        end = start
         while end > 0 and facts.is_dateline(self.blocks[end - 1].text, self.language):
             end -= 1
-        return end, None
+            self.datelines.append(self.blocks[end].text)
+            self.metadata.append(self.blocks[end].text)
+        return end, None, start
 
     def split_head(self, end: int) -> tuple[int, list[str], bool]:
         """Index where the body starts, the title lines, and whether a translation note was seen."""
@@ -345,19 +357,16 @@ def structure(doc: Document) -> None:
     blocks = _blocks(doc)
     language = facts.detect_language(doc.text)
     builder = _Builder(blocks, language)
-    end, closing_index = builder.split_tail()
+    end, closing_index, signatures_start = builder.split_tail()
     start, title_lines, is_translation = builder.split_head(end)
     builder.body(start, end)
     closing = None
-    signature_lines: list[str] = []
     if closing_index is not None:
         closing = blocks[closing_index].text
         builder.ids.add("p_end")
         builder.paragraphs.append(Paragraph(id="p_end", text=closing, number=None, section=None))
-        signature_lines = [line for b in blocks[closing_index + 1: builder.tail_end] for line in b.lines]
-        builder.metadata.extend(signature_lines)
-    else:
-        builder.metadata.extend(b.text for b in blocks[end: builder.tail_end])
+    signature_lines = [line for b in blocks[signatures_start: builder.tail_end] for line in b.lines]
+    builder.metadata.extend(signature_lines)
     if any(facts.strip_translation_note(b.text)[1] for b in blocks[:3]):
         is_translation = True
     doc.info = _info(builder, title_lines, is_translation, closing, signature_lines)
