@@ -87,6 +87,16 @@ class Filters:
                     self.organization, self.due, self.q])
 
 
+# Big JSON columns that list pages never show: loading them would decode a whole parse per row.
+LIGHT_STATEMENT = ("statement__parse",)
+LIGHT_SENTENCE = ("sentence__extracted", "sentence__organizations", "sentence__instruments", "sentence__dates")
+
+
+def light_rows(qs: QuerySet[Commitment]) -> QuerySet[Commitment]:
+    """Commitments with their sentence and statement joined, without the large JSON columns."""
+    return qs.select_related("sentence", "statement").defer(*LIGHT_STATEMENT, *LIGHT_SENTENCE)
+
+
 def base_commitments() -> QuerySet[Commitment]:
     """Commitments people follow: active ones of the current version of each statement."""
     return Commitment.objects.filter(active=True, statement__is_current=True)
@@ -184,7 +194,7 @@ def page_of(qs: QuerySet[Commitment], f: Filters, page_size: int = PAGE_SIZE) ->
     """One page of rows and whether another page follows (page_size + 1 rows fetched, no COUNT)."""
     start = (f.page - 1) * page_size
     rows = list(
-        qs.select_related("sentence", "statement").order_by(*SORTS[f.sort])[start : start + page_size + 1]
+        light_rows(qs).order_by(*SORTS[f.sort])[start : start + page_size + 1]
     )
     return rows[:page_size], len(rows) > page_size
 
@@ -223,7 +233,7 @@ def per_statement(limit: int = 50) -> list[dict[str, Any]]:
         .order_by("-statement_id")[:limit]
     )
     rows = list(rows)
-    info = {s.id: s for s in Statement.objects.filter(id__in=[r["statement_id"] for r in rows])}
+    info = {s.id: s for s in Statement.objects.filter(id__in=[r["statement_id"] for r in rows]).defer("parse")}
     out = []
     for r in rows:
         st = info.get(r["statement_id"])

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from communique.tracker.models import STATUS_NAMES, Commitment
 from communique.tracker.services.search import filter_by_text
-from communique.web import queries
+from communique.web import counts, queries
 from communique.web.access import viewer_required
 from communique.web.highlight import snippet
 from communique.web.views.common import url_with
@@ -22,15 +25,42 @@ def search_sentences(queryset: QuerySet[Commitment], q: str) -> QuerySet[Commitm
     return filter_by_text(queryset, q)
 
 
+def _row_views(rows: list[Commitment], q: str, today: date) -> list[dict[str, Any]]:
+    """Display strings of the page's rows, computed once here rather than by template filters
+    (a list page renders fifty rows; per-row translation and URL lookups add up)."""
+    status_labels = {code: _(name) for code, name in STATUS_NAMES.items()}
+    base = reverse("commitment", args=[0])[: -len("0/")]
+    reader = reverse("reader", args=[0])[: -len("0/")]
+    out = []
+    for c in rows:
+        title = c.statement.title or c.statement.source_name
+        out.append({
+            "id": str(c.pk),
+            "url": f"{base}{c.pk}/",
+            "snippet": snippet(c.sentence.text, q),
+            "topic": c.topic,
+            "statement_url": f"{reader}{c.statement_id}/",
+            "statement_label": title if len(title) <= 40 else title[:39] + "…",
+            "actors": ", ".join(c.actors),
+            "status": str(c.status),
+            "status_label": status_labels.get(c.status, str(c.status)),
+            "due": c.due_text or (c.due_date.isoformat() if c.due_date else ""),
+            "due_iso": c.due_date.isoformat() if c.due_date else "",
+            "overdue": bool(c.due_date and c.due_date < today and c.status in queries.OPEN_STATUSES),
+            "score": "" if c.score is None else str(c.score),
+        })
+    return out
+
+
 @viewer_required
 def commitment_list(request: HttpRequest) -> HttpResponse:
     today = date.today()
     f = queries.Filters.from_query(request.GET)
     qs = queries.apply_filters(queries.base_commitments(), f, search_sentences, today)
-    facets, total = queries.facets(qs, today)
+    # Facet counts do not depend on the page or the order: cached per filter set and data version.
+    facet_key = tuple((k, v) for k, v in sorted(vars(f).items()) if k not in ("page", "sort")) + (today,)
+    facets, total = counts.cached("facets", facet_key, lambda: queries.facets(qs, today))
     rows, has_next = queries.page_of(qs, f)
-    for row in rows:
-        row.snippet = snippet(row.sentence.text, f.q)
     chosen = {k: str(v) for k, v in vars(f).items() if v not in (None, "", 1) and k not in ("sort", "page")}
     if f.status:
         chosen["status"] = STATUS_NAMES[f.status]
@@ -60,7 +90,7 @@ def commitment_list(request: HttpRequest) -> HttpResponse:
     context = {
         "filters": f,
         "facets": facet_views,
-        "rows": rows,
+        "rows": _row_views(rows, f.q, today),
         "total": total,
         "first_index": (f.page - 1) * queries.PAGE_SIZE + 1,
         "has_next": has_next,

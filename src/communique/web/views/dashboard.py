@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from communique.tracker.models import Statement
-from communique.web import charts, queries
+from communique.web import charts, counts, queries
 from communique.web.access import viewer_required
 from communique.web.views.common import int_or_none
 
@@ -22,11 +22,12 @@ TIMELINE_POINTS = 400  # dots drawn at most; beyond that due dates are grouped p
 def dashboard(request: HttpRequest) -> HttpResponse:
     today = date.today()
     statement_id = int_or_none(request.GET.get("statement"))
-    statement = get_object_or_404(Statement, pk=statement_id) if statement_id else None
+    statement = get_object_or_404(Statement.objects.defer("parse"), pk=statement_id) if statement_id else None
     qs = queries.base_commitments()
     if statement:
         qs = qs.filter(statement=statement)
-    figures = queries.dashboard_figures(qs, today)
+    scope_key = (statement.pk if statement else None, today)
+    figures = counts.cached("dashboard", scope_key, lambda: queries.dashboard_figures(qs, today))
     list_url = reverse("commitments")
     scope = f"statement={statement.pk}&" if statement else ""
     status_chart = charts.bar_chart(
@@ -39,11 +40,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         _("Commitments by section"),
     )
     overdue = (
-        qs.filter(queries.due_window_q("overdue", today)).select_related("sentence", "statement")
+        queries.light_rows(qs.filter(queries.due_window_q("overdue", today)))
         .order_by("due_date", "id")[:15]
     )
     soon = (
-        qs.filter(queries.due_window_q("soon", today)).select_related("sentence", "statement")
+        queries.light_rows(qs.filter(queries.due_window_q("soon", today)))
         .order_by("due_date", "id")[:15]
     )
     context = {
@@ -51,10 +52,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "figures": figures,
         "status_chart": status_chart,
         "section_chart": section_chart,
-        "timeline": charts.timeline(_timeline_events(qs, statement, today), today, _("Due dates and events")),
+        "timeline": charts.timeline(
+            counts.cached("timeline", scope_key, lambda: _timeline_events(qs, statement, today)),
+            today, _("Due dates and events"),
+        ),
         "overdue": overdue,
         "soon": soon,
-        "statements": queries.per_statement() if not statement else [],
+        "statements": counts.cached("per-statement", (today,), queries.per_statement) if not statement else [],
         "today": today,
         "soon_days": queries.SOON_DAYS,
     }
@@ -75,7 +79,9 @@ def _timeline_events(qs, statement: Statement | None, today: date) -> list[chart
         kind = "overdue" if still_open else ("soon" if today <= day <= soon else ("done" if day < today else "later"))
         events.append(charts.Event(day, _("%(n)d commitment(s) due") % {"n": n}, kind,
                                    list_url))
-    statements = [statement] if statement else Statement.objects.filter(is_current=True, date__isnull=False)[:100]
+    statements = [statement] if statement else (
+        Statement.objects.filter(is_current=True, date__isnull=False).only("id", "date", "title").order_by("-date")[:100]
+    )
     for st in statements:
         if st.date:
             events.append(charts.Event(st.date, st.title, "event", reverse("reader", args=[st.pk])))

@@ -29,12 +29,13 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organization = get_object_or_404(Organization, pk=pk)
     sentence_ids = organization.mentions.filter(active=True).values("sentence_id")
     commitments = (
-        queries.base_commitments().filter(sentence_id__in=sentence_ids)
-        .select_related("sentence", "statement").order_by("-statement__date", "statement_id", "sentence__position")[:500]
+        queries.light_rows(queries.base_commitments().filter(sentence_id__in=sentence_ids))
+        .order_by("-statement__date", "statement_id", "sentence__position")[:500]
     )
     other_mentions = (
         Sentence.objects.filter(id__in=sentence_ids, statement__is_current=True, commitment__isnull=True)
-        .select_related("statement").order_by("-statement__date", "position")[:200]
+        .select_related("statement").defer("statement__parse", "extracted")
+        .order_by("-statement__date", "position")[:200]
     )
     context = {
         "organization": organization,

@@ -100,7 +100,8 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
         "columns": columns,
         "other": other,
         "side_by_side": side_by_side,
-        "versions": Statement.objects.filter(source_name=statement.source_name).order_by("-version"),
+        "versions": Statement.objects.filter(source_name=statement.source_name).only("id", "version")
+        .order_by("-version"),
         "acts": ACT_ORDER,
     }
     return render(request, "communique/reader.html", context)

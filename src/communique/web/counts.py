@@ -1,0 +1,39 @@
+"""Cache for aggregate figures (facet counts, dashboard charts) that stays correct.
+
+Every change to tracking data goes through the services, which append a history entry, and every
+import adds a statement row; so ``(max history id, max statement id)`` changes whenever a count
+can change. Both are primary-key maxima (an index lookup each). Cached figures are keyed by that
+version and by everything else they depend on, and also expire after ``TTL`` seconds as a safety
+net for changes made outside the services (e.g. a database restore).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.core.cache import cache
+from django.db.models import Max
+
+from communique.tracker.models import HistoryEntry, Statement
+
+T = TypeVar("T")
+TTL = 300
+
+
+def data_version() -> str:
+    history = HistoryEntry.objects.aggregate(m=Max("id"))["m"] or 0
+    statements = Statement.objects.aggregate(m=Max("id"))["m"] or 0
+    return f"{history}.{statements}"
+
+
+def cached(kind: str, parts: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """``compute()``, cached under ``kind`` + ``parts`` + the current data version."""
+    raw = repr((kind, parts, data_version())).encode("utf-8")
+    key = f"communique:{kind}:{hashlib.sha256(raw).hexdigest()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TTL)
+    return value
