@@ -88,6 +88,7 @@ def test_japanese(text: str, expected: list[str]) -> None:
         ("Japan and the Philippine Coast Guard in Israel and the West Bank", ["Philippine Coast Guard"]),
         ("the Kyrgyz Government and the Federal Government", ["Kyrgyz Government"]),
         ("Department of Energy Secretary Granholm met JAXA President Yamakawa", ["Department of Energy", "JAXA"]),
+        ("use of Coast Guard vessels and a Joint Working Group; the Philippine Coast Guard", ["Philippine Coast Guard"]),
     ],
 )
 def test_english(text: str, expected: list[str]) -> None:

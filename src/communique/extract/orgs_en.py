@@ -37,8 +37,8 @@ def english_candidates(text: str) -> list[Candidate]:
                 if any(ls > start and text[ls - 1] == "-" and le >= end for ls, le in listed):
                     continue
                 phrase = text[start:end]
-                if any(phrase.endswith(x) for x in f.en_not_organizations):
-                    continue
+                if phrase in f.en_heads or any(phrase.endswith(x) for x in f.en_not_organizations):
+                    continue  # a head alone (Working Group, Armed Forces) names nothing
                 words = phrase.split(" ")
                 if words[-1] in f.en_country_heads and " ".join(words[:-1]) not in countries().en_names:
                     continue  # the Federal Government, Both Government: no country, no name
