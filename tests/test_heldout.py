@@ -30,8 +30,10 @@ SENTENCE_F1_FLOOR = 0.9
 SOURCES: dict[str, Path] = {
     "jp-uz-2024": HELDOUT / "jp-uz-2024.ja.txt",
     "ca-jp-2025": HELDOUT / "ca-jp-2025.ja.txt",
+    "jp-in-2025": HELDOUT / "jp-in-2025.ja.txt",
     "jp-vn-2026": HELDOUT / "jp-vn-2026.en.txt",
     "us-ph-2025": HELDOUT / "us-ph-2025.en.md",
+    "jp-gb-2025": HELDOUT / "jp-gb-2025.en.txt",
     "jp-au-2025-web": EN / "jp-au-2025-web.en.md",
     "jp-id-2026-pdf": EN / "jp-id-2026-pdf.en.txt",
     # A real statement from ../shared (its tests skip when ../shared is absent).
@@ -39,7 +41,10 @@ SOURCES: dict[str, Path] = {
 }
 
 # Statements below the floor today, with what keeps them there (see docs/heldout-errors.md).
-KNOWN_SHORTFALLS: dict[str, str] = {}
+KNOWN_SHORTFALLS: dict[str, str] = {
+    "jp-gb-2025": "'The Prime Ministers' is not read as both parties; directed/tasked/shared the intention/"
+    "paid tribute are not recognised; a lettered (a)/(b)/(c) list stays one sentence",
+}
 
 
 def _gold(name: str) -> dict:
