@@ -189,3 +189,11 @@ def test_signature_block_without_closing_line(text: str, date: str, place: str, 
     assert (doc.info.date, doc.info.place) == (date, place)
     assert [(s.title, s.name, s.party) for s in doc.info.signatories] == signatories
     assert [p.number for p in doc.paragraphs] == [1, 2] if "2 双方" in text else [1]
+
+
+def test_markdown_headings_without_blank_lines() -> None:
+    doc = _parse("# Joint Statement of Japan and Chile\n## I. Politics\n1. We agree to work.\n2. We welcome it.\n"
+                 "## II. Trade\n3. We will act.\n")
+    assert doc.info.title == "Joint Statement of Japan and Chile"
+    assert [(s.label, s.title) for s in doc.sections] == [("I", "Politics"), ("II", "Trade")]
+    assert [(p.number, p.section) for p in doc.paragraphs] == [(1, "I"), (2, "I"), (3, "II")]

@@ -31,7 +31,7 @@ from functools import cache
 from typing import Any
 
 from communique.datafiles import load_yaml
-from communique.headings import parse_label
+from communique.headings import UNMARKED, parse_label
 from communique.model import Document, Repair
 
 SENTENCE_FINAL_JA = "。．！？!?」』）)"
@@ -45,7 +45,7 @@ class Block:
 
     lines: list[str]
     raw: str = ""  # the block as it stood in the source (for repair records)
-    heading_level: int | None = None  # 1-6 for Markdown headings, 7 for a bold-only line
+    heading_level: int | None = None  # 1-6 for Markdown headings, UNMARKED (7) for a bold-only line
     bold_lead: bool = False  # starts with a bold run (``**連結性**：…``): an inline heading
     text: str = ""
 
@@ -188,12 +188,29 @@ def _strip_inline(line: str) -> str:
     return (head + rest).rstrip()
 
 
+def _chunks(text: str) -> list[list[str]]:
+    """Groups of lines between blank lines; a Markdown heading line is a group of its own."""
+    out: list[list[str]] = []
+    for chunk in re.split(r"\n[ \t]*\n", text):
+        group: list[str] = []
+        for line in chunk.split("\n"):
+            if not line.strip():
+                continue
+            if _HEADING.match(line):
+                if group:
+                    out.append(group)
+                out.append([line])
+                group = []
+            else:
+                group.append(line)
+        if group:
+            out.append(group)
+    return out
+
+
 def _split_blocks(text: str, work: _Work) -> list[Block]:
     blocks: list[Block] = []
-    for chunk in re.split(r"\n[ \t]*\n", text):
-        if not chunk.strip():
-            continue
-        raw_lines = [ln for ln in chunk.split("\n") if ln.strip()]
+    for raw_lines in _chunks(text):
         lines: list[str] = []
         kept_raw: list[str] = []
         level: int | None = None
@@ -217,7 +234,7 @@ def _split_blocks(text: str, work: _Work) -> list[Block]:
         if bold and "**" not in bold.group(2).replace("***", "") and level is None:
             inner = _strip_inline(bold.group(2)).strip()
             if not inner.endswith((":", "：")):
-                block.heading_level = 7
+                block.heading_level = UNMARKED
         elif level is None and _BOLD_LEAD.match(whole):
             block.bold_lead = True
         cleaned = [_strip_inline(ln) for ln in lines]
@@ -375,7 +392,7 @@ def _is_break_join(a: Block, b: Block) -> bool:
 
 def _is_heading_join(a: Block, b: Block) -> bool:
     """``人づくり：…能力強化された人`` / ``## 材による繁栄``: a plain line cut, its tail marked as a heading."""
-    if a.heading_level is not None or b.heading_level is None or b.heading_level == 7:
+    if a.heading_level is not None or b.heading_level is None or b.heading_level == UNMARKED:
         return False
     at, bt = a.text, b.text
     if "\n" in at or ends_sentence(at) or _NUMBER_START.match(at) or _starts_with_label(bt):
