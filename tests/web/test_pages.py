@@ -183,3 +183,15 @@ def test_japanese_interface(editor_client: Client, sample_statement: Any) -> Non
     english = Client(HTTP_ACCEPT_LANGUAGE="en")
     english.force_login(sample_statement.imported_by)
     assert "Dashboard" in english.get(reverse("dashboard")).content.decode()
+
+
+def test_cached_counts_follow_every_change(editor_client: Client, sample_statement: Any) -> None:
+    url = reverse("commitments") + "?status=implementation"
+    assert _total(editor_client.get(url).content.decode()) == 0
+    dashboard = editor_client.get(reverse("dashboard")).content.decode()
+    assert '<th scope="row">implementation</th><td>0</td>' in dashboard
+    c = _first_commitment(sample_statement)
+    editor_client.post(reverse("commitment-update", args=[c.pk]), {"status": "implementation", "version": c.version})
+    assert _total(editor_client.get(url).content.decode()) == 1
+    dashboard = editor_client.get(reverse("dashboard")).content.decode()
+    assert '<th scope="row">implementation</th><td>1</td>' in dashboard

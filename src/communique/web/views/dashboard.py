@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from urllib.parse import quote
 
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
@@ -36,7 +37,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         _("Commitments by status"),
     )
     section_chart = charts.bar_chart(
-        [charts.Bar(topic or "—", n, "section") for topic, n in figures["by_section"]],
+        [charts.Bar(topic or "—", n, "section", f"{list_url}?{scope}section={quote(topic)}" if topic else "")
+         for topic, n in figures["by_section"]],
         _("Commitments by section"),
     )
     overdue = (
