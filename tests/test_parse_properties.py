@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import communique
 from communique.errors import CommuniqueError
+from communique.interchange import validation_errors
 from communique.model import Document
 from communique.pipeline import PARSE_STAGES
 
@@ -93,3 +94,4 @@ def test_mutated_statements(which: str, mutations: list[tuple[str, int, int, str
     if doc is not None:
         assert unaccounted_characters(doc) == Counter()
         assert all(s.text.strip() for s in doc.sentences)
+        assert validation_errors(doc.to_dict()) == []
