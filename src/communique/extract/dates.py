@@ -137,7 +137,7 @@ class _View:
 
     __slots__ = ("m", "prefix")
 
-    def __init__(self, m: _View, prefix: str) -> None:
+    def __init__(self, m: re.Match[str], prefix: str) -> None:
         self.m, self.prefix = m, prefix
 
     def __getitem__(self, key: str | int) -> str | None:
