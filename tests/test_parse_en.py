@@ -118,3 +118,15 @@ def test_pdf_fixture_without_blank_lines_parses_the_same() -> None:
     b = communique.parse(tight.encode(), stages=PARSE_STAGES)
     assert [(p.number, p.section, p.text) for p in b.paragraphs] == [(p.number, p.section, p.text) for p in a.paragraphs]
     assert b.info == a.info
+
+
+@pytest.mark.parametrize(("source", "expected"), CASES)
+def test_fixture_structure_without_the_scorer(source: str, expected: str) -> None:
+    # The same expectations checked directly, so that a clone without ../shared checks them too.
+    want = json.loads((EN / expected).read_text(encoding="utf-8"))
+    got = _parse(EN / source)
+    for key in ("title", "language", "date", "place", "parties", "signatories", "translation"):
+        assert got["document"][key] == want["document"][key], key
+    assert got["sections"] == want["sections"]
+    assert got["paragraphs"] == want["paragraphs"]
+    assert [(s["id"], s["text"]) for s in got["sentences"]] == [(s["id"], s["text"]) for s in want["sentences"]]
