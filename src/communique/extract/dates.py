@@ -19,6 +19,7 @@ import datetime as _dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from dataclasses import replace as _replace
 from functools import cache
 
 from communique.datafiles import load_yaml
@@ -38,6 +39,7 @@ class _Anchor:
     year: int
     month: int
     day: int
+    previous: int | None = None  # the year of the last date before in the sentence (for 同年)
 
 
 def _parse_anchor(anchor: str | None) -> _Anchor | None:
@@ -181,6 +183,7 @@ def _japanese_patterns() -> _Combined:
     v = _vocab()
     eras: dict[str, int] = v["eras_ja"]
     rel_years: dict[str, int] = v["relative_years_ja"]
+    same_year: list[str] = v.get("same_year_ja", [])
     rel_fiscal: dict[str, int] = v["relative_fiscal_years_ja"]
     rel_months: dict[str, int] = v["relative_months_ja"]
     rel_days: dict[str, int] = v["relative_days_ja"]
@@ -190,7 +193,7 @@ def _japanese_patterns() -> _Combined:
         return (
             rf"(?:(?:(?<![\d.,])(?P<{tag}y>\d{{4}})(?!\d)|(?P<{tag}k>[{kd}]{{4}})"
             rf"|(?P<{tag}era>{_alt(eras)})\s?(?P<{tag}en>\d{{1,2}}|元|[{kd}十]{{1,3}}))\s?年"
-            rf"|(?P<{tag}rel>{_alt(rel_years)})(?!度))"
+            rf"|(?P<{tag}rel>{_alt(rel_years)})(?!度)|(?P<{tag}same>{_alt(same_year)})(?!度))"
         )
 
     num = rf"(?:\d{{1,2}}|[{kd}十]{{1,3}})"
@@ -214,10 +217,12 @@ def _japanese_patterns() -> _Combined:
             return None if n is None else eras[g[f"{tag}era"]] + n
         if g.get(f"{tag}rel"):
             return None if anchor is None else anchor.year + rel_years[g[f"{tag}rel"]]
+        if g.get(f"{tag}same"):  # 同年11月: the year of the date before it
+            return None if anchor is None else anchor.previous
         return None
 
     def full_year(m: _View, tag: str, anchor: _Anchor | None, default: int | None) -> int | None:
-        if any(m.groupdict().get(f"{tag}{k}") for k in ("y", "k", "era", "rel")):
+        if any(m.groupdict().get(f"{tag}{k}") for k in ("y", "k", "era", "rel", "same")):
             return year_of(m, tag, anchor)
         return default
 
@@ -408,7 +413,7 @@ def _english_blocks() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 # Every date has one of these; the full patterns run only in windows around them (speed: most
 # sentences have no date, and the combined pattern is costly at every position).
-_TRIGGER_JA = re.compile(r"[0-9〇零一二三四五六七八九十元]\s?[年月日]|[今本昨去来明次前先]年|[今本先来]月|本日|今日|年度")
+_TRIGGER_JA = re.compile(r"[0-9〇零一二三四五六七八九十元]\s?[年月日]|[今本昨去来明次前先同]年|[今本先来]月|本日|今日|年度")
 _TRIGGER_EN_BASE = r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)|(?i:today|year|month)"
 
 
@@ -462,6 +467,8 @@ def find_dates(text: str, language: str = "ja", anchor: str | None = None) -> li
             continue
         i = next(i for i in range(len(resolvers)) if m.group(f"alt{i}") is not None)
         value = resolvers[i](_View(m, f"p{i}_"), a)
+        if value and a is not None:
+            a = _replace(a, previous=int(value[:4]))
         if value:
             while end > start and folded[end - 1] in " ,":
                 end -= 1
