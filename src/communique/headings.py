@@ -45,6 +45,16 @@ def parse_label(text: str, *, allow_arabic: bool = False) -> Label | None:
     return None
 
 
+def unique_id(base: str, taken: set[str]) -> str:
+    """``base``, or ``base~2``, ``base~3``… when taken; the result is added to ``taken``."""
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}~{n}"
+    taken.add(candidate)
+    return candidate
+
+
 @dataclass
 class _Open:
     level: int
@@ -85,13 +95,7 @@ class SectionTree:
         else:
             siblings = sum(1 for s in self.sections if s.parent == (parent.id if parent else None))
             base = f"{parent.id}.{siblings + 1}" if parent else f"s{siblings + 1}"
-        base = re.sub(r"\s+", "_", base)
-        candidate, n = base, 1
-        while candidate in self._ids:
-            n += 1
-            candidate = f"{base}~{n}"
-        self._ids.add(candidate)
-        return candidate
+        return unique_id(re.sub(r"\s+", "_", base), self._ids)
 
     def add(self, title: str, label: Label | None = None, md_level: int = UNMARKED) -> Section:
         level = self._level_for(label, md_level)

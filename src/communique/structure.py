@@ -21,7 +21,7 @@ from typing import Any
 
 from communique import facts
 from communique.datafiles import load_yaml
-from communique.headings import UNMARKED, Label, SectionTree, parse_label
+from communique.headings import UNMARKED, Label, SectionTree, parse_label, unique_id
 from communique.model import Document, DocumentInfo, Paragraph
 from communique.repair import BULLET, ends_sentence, is_cjk
 from communique.sentences import split
@@ -118,21 +118,13 @@ class _Builder:
 
     # ---------------------------------------------------------- ids and paragraphs
 
-    def _unique(self, base: str) -> str:
-        candidate, n = base, 1
-        while candidate in self.ids:
-            n += 1
-            candidate = f"{base}~{n}"
-        self.ids.add(candidate)
-        return candidate
-
     def _add_paragraph(self, text: str, number: int | None, section: str | None) -> Paragraph:
         if number is not None:
-            pid = self._unique(f"p{number}")
+            pid = unique_id(f"p{number}", self.ids)
         else:
             k = self.unnumbered_after.get(self.last_number, 0) + 1
             self.unnumbered_after[self.last_number] = k
-            pid = self._unique(f"p{self.last_number}.{k}")
+            pid = unique_id(f"p{self.last_number}.{k}", self.ids)
         p = Paragraph(id=pid, text=text, number=number, section=section)
         self.paragraphs.append(p)
         return p
