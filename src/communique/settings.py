@@ -170,6 +170,8 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 LANGUAGES = [("en", "English"), ("ja", "日本語")]
+# First in line, so that the web app's words win over Django admin's catalogue (e.g. "None").
+LOCALE_PATHS = [str(Path(__file__).resolve().parent / "web" / "locale")]
 STATIC_ROOT = os.environ.get("COMMUNIQUE_STATIC_ROOT") or str(data_dir() / "static")
 # Local runs serve /static/ from the app; production sets 0 and lets the web server do it.
 COMMUNIQUE_SERVE_STATIC = _env_flag("COMMUNIQUE_SERVE_STATIC", True)

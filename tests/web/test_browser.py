@@ -145,7 +145,10 @@ def test_editor_uploads_filters_updates_and_sees_the_dashboard(
 
     page.get_by_label("Language").select_option("ja")
     page.wait_for_load_state()
-    page.get_by_role("link", name="ダッシュボード").first.wait_for()
+    page.get_by_role("link", name="ダッシュボード").first.click()
+    page.wait_for_url(base + "/")
+    assert page.locator("html").get_attribute("lang") == "ja"
+    assert page.get_by_role("heading", name="状況別").count() == 1
     shot(page, "10-dashboard-ja")
 
     phone = new_page(390, 844)

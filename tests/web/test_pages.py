@@ -180,6 +180,7 @@ def test_japanese_interface(editor_client: Client, sample_statement: Any) -> Non
     assert response.status_code == 302
     page = editor_client.get(reverse("dashboard")).content.decode()
     assert '<html lang="ja">' in page and "ダッシュボード" in page
+    assert "期限超過" in page and ">None<" not in page  # the app's words win over other catalogues
     english = Client(HTTP_ACCEPT_LANGUAGE="en")
     english.force_login(sample_statement.imported_by)
     assert "Dashboard" in english.get(reverse("dashboard")).content.decode()
