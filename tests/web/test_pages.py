@@ -196,3 +196,23 @@ def test_cached_counts_follow_every_change(editor_client: Client, sample_stateme
     assert _total(editor_client.get(url).content.decode()) == 1
     dashboard = editor_client.get(reverse("dashboard")).content.decode()
     assert '<th scope="row">implementation</th><td>1</td>' in dashboard
+
+
+def test_assign_and_set_a_due_date(editor_client: Client, editor: Any, sample_statement: Any) -> None:
+    c = _first_commitment(sample_statement)
+    page = editor_client.get(reverse("commitment", args=[c.pk])).content.decode()
+    assert '<option value="eddie">eddie</option>' in page
+    response = editor_client.post(reverse("commitment-update", args=[c.pk]), {
+        "status": c.status_name, "version": c.version, "due": "2027-03", "assignee": "eddie", "why": "owner named",
+    })
+    assert response.status_code == 302
+    c.refresh_from_db()
+    assert (c.due_text, c.due_date.isoformat(), c.assignee) == ("2027-03", "2027-03-31", editor)
+    fields = set(HistoryEntry.objects.filter(target_type="commitment", target_id=c.pk).values_list("field", flat=True))
+    assert {"due", "assignee"} <= fields
+    stranger = editor_client.post(reverse("commitment-update", args=[c.pk]),
+                                  {"status": c.status_name, "version": c.version, "assignee": "mallory"})
+    assert stranger.status_code == 400  # only editors and admins can be chosen
+    bad_due = editor_client.post(reverse("commitment-update", args=[c.pk]),
+                                 {"status": c.status_name, "version": c.version, "due": "soon"})
+    assert bad_due.status_code == 400 and "YYYY" in bad_due.content.decode()

@@ -27,8 +27,14 @@ class StatusForm(forms.Form):
                  ("1", _("+1 full compliance"))],
     )
     assessed_on = forms.DateField(label=_("Assessed on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    due = forms.CharField(label=_("Due (YYYY, YYYY-MM or YYYY-MM-DD)"), required=False, max_length=10)
+    assignee = forms.ChoiceField(label=_("Assigned to"), required=False)
     why = forms.CharField(label=_("Note"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2}))
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args: Any, assignees: list[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].choices = [("", _("nobody"))] + [(name, name) for name in assignees or []]
 
 
 class EvidenceForm(forms.Form):

@@ -11,6 +11,8 @@ import json
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -19,7 +21,7 @@ from django.views.decorators.http import require_POST
 from communique.errors import CommuniqueError, ConflictError
 from communique.tracker.models import STATUS_NAMES, Commitment, HistoryEntry
 from communique.tracker.services import commitments, corrections, evidence, history
-from communique.web import forms
+from communique.web import forms, roles
 from communique.web.access import editor_required, viewer_required
 from communique.web.highlight import highlight_sentence
 
@@ -31,7 +33,23 @@ def _commitment(pk: int) -> Commitment:
 
 
 def _status_initial(c: Commitment) -> dict[str, Any]:
-    return {"status": STATUS_NAMES[c.status], "score": c.score, "assessed_on": c.assessed_on, "version": c.version}
+    return {"status": STATUS_NAMES[c.status], "score": c.score, "assessed_on": c.assessed_on, "version": c.version,
+            "due": c.due_text, "assignee": c.assignee.get_username() if c.assignee else ""}
+
+
+def _assignees(c: Commitment) -> list[str]:
+    """Who a commitment can be assigned to: editors and admins, and whoever has it now."""
+    users = get_user_model().objects.filter(is_active=True).filter(
+        Q(groups__name__in=(roles.EDITOR, roles.ADMIN)) | Q(is_superuser=True)
+    )
+    names = set(users.values_list("username", flat=True))
+    if c.assignee:
+        names.add(c.assignee.get_username())
+    return sorted(names)
+
+
+def _status_form(c: Commitment, data: Any = None) -> forms.StatusForm:
+    return forms.StatusForm(data, initial=_status_initial(c), assignees=_assignees(c))
 
 
 def _show(value: Any) -> str:
@@ -65,7 +83,7 @@ def _page(
             {"entry": e, "old": _show(e.old), "new": _show(e.new)} for e in reversed(entries)
         ],
         "corrections": sentence.corrections.select_related("created_by").order_by("-id"),
-        "status_form": status_form or forms.StatusForm(initial=_status_initial(c)),
+        "status_form": status_form or _status_form(c),
         "evidence_form": evidence_form or forms.EvidenceForm(),
         "correction_form": correction_form or forms.CorrectionForm(),
         "conflict": conflict,
@@ -83,20 +101,26 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @editor_required
 def update(request: HttpRequest, pk: int) -> HttpResponse:
     c = _commitment(pk)
-    form = forms.StatusForm(request.POST)
+    form = _status_form(c, request.POST)
     if not form.is_valid():
         return _page(request, c, status_form=form, status=400)
     data = form.cleaned_data
     score_unchanged = data["score"] == c.score and not data["assessed_on"]
     status_unchanged = data["status"] == c.status_name
+    due_unchanged = data["due"].strip() == c.due_text
+    current_assignee = c.assignee.get_username() if c.assignee else ""
+    assignee_unchanged = data["assignee"] == current_assignee
+    nothing_else = score_unchanged and status_unchanged and due_unchanged and assignee_unchanged
     try:
         commitments.update_commitment(
             c.pk, request.user, data["version"],
             status=data["status"],
             score=commitments.UNSET if score_unchanged else data["score"],
             assessed_on=data["assessed_on"],
+            due=commitments.UNSET if due_unchanged else (data["due"].strip() or None),
+            assignee=commitments.UNSET if assignee_unchanged else (data["assignee"] or None),
             # A note alone (nothing else changed) is kept as note evidence, so history records it too.
-            note=data["why"] if (score_unchanged and status_unchanged and data["why"]) else None,
+            note=data["why"] if (nothing_else and data["why"]) else None,
             why=data["why"],
         )
     except ConflictError:
