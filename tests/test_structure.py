@@ -169,7 +169,7 @@ def test_end_marks_are_metadata() -> None:
 def test_numbered_headings_with_a_space() -> None:
     doc = _parse("１　政治・安全保障分野\n\n（１）双方は、協力する。\n\n２　経済分野\n\n（１）双方は、推進する。")
     assert [(s.label, s.title) for s in doc.sections] == [("１", "政治・安全保障分野"), ("２", "経済分野")]
-    assert [(p.number, p.section) for p in doc.paragraphs] == [(1, "１"), (1, "２")]
+    assert [(p.number, p.section) for p in doc.paragraphs] == [(1, "1"), (1, "2")]  # ids in ASCII
 
 
 @pytest.mark.parametrize(
@@ -197,3 +197,16 @@ def test_markdown_headings_without_blank_lines() -> None:
     assert doc.info.title == "Joint Statement of Japan and Chile"
     assert [(s.label, s.title) for s in doc.sections] == [("I", "Politics"), ("II", "Trade")]
     assert [(p.number, p.section) for p in doc.paragraphs] == [(1, "I"), (2, "I"), (3, "II")]
+
+
+def test_bracketed_subheadings_and_page_numbers_without_form_feeds() -> None:
+    text = "\n\n".join([
+        "２．経済分野", "＜貿易・投資＞", "（１）双方は、協力する。", "- 2 -", "＜エネルギー＞",
+        "（２）双方は、日本がタシケント市の", "- 3 -", "都市交通を支援することを歓迎した。",
+    ])
+    doc = _parse(text)
+    assert [(s.label, s.title, s.parent) for s in doc.sections] == [
+        ("２", "経済分野", None), (None, "貿易・投資", "2"), (None, "エネルギー", "2")
+    ]
+    assert doc.paragraphs[-1].text == "双方は、日本がタシケント市の都市交通を支援することを歓迎した。"
+    assert [r.before for r in doc.repairs if r.kind == "page_furniture"] == ["- 2 -", "- 3 -"]

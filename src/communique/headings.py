@@ -9,6 +9,7 @@ headings elsewhere nest by their Markdown depth.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -91,7 +92,8 @@ class SectionTree:
 
     def _new_id(self, label: Label | None, parent: Section | None) -> str:
         if label is not None:
-            base = label.label if parent is None else f"{parent.id}.{label.label}"
+            printed = unicodedata.normalize("NFKC", label.label)  # "１" and "1" make the same id
+            base = printed if parent is None else f"{parent.id}.{printed}"
         else:
             siblings = sum(1 for s in self.sections if s.parent == (parent.id if parent else None))
             base = f"{parent.id}.{siblings + 1}" if parent else f"s{siblings + 1}"

@@ -128,10 +128,27 @@ def _is_page_number(line: str) -> bool:
     return any(p.match(s) for p in _page_number_res())
 
 
+@cache
+def _page_number_anywhere_res() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in _data()["page_number_anywhere"]]
+
+
+def _remove_page_numbers_anywhere(text: str, work: _Work) -> str:
+    """Page-number lines no paragraph could be (``- 3 -``), also where no form feed marks the pages."""
+    out = []
+    for line in text.split("\n"):
+        if line.strip() and any(p.match(line.strip()) for p in _page_number_anywhere_res()):
+            work.log("page_furniture", line.strip(), "")
+            out.append("")  # the page break stays a block break
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def _remove_page_furniture(text: str, work: _Work) -> str:
     pages = text.split("\f")
     if len(pages) < 2:
-        return text
+        return _remove_page_numbers_anywhere(text, work)
     edge = 3  # furniture sits among the first and last few lines of a page
     edges: list[list[int]] = []
     page_lines = [p.split("\n") for p in pages]
@@ -376,12 +393,12 @@ def _is_break_join(a: Block, b: Block) -> bool:
     at, bt = a.text, b.text
     if "\n" in at and BULLET.match(at.rsplit("\n", 1)[-1]):
         return False
-    if ends_sentence(at) or _starts_new_unit(bt):
-        return False
+    if ends_sentence(at) or _starts_new_unit(bt) or re.fullmatch(r"[（(][^（()）]*[)）]", bt):
+        return False  # a whole block in brackets ("（仮訳）") stands alone
     last, first = at[-1], bt[0]
     if is_cjk(last) and is_cjk(first):
-        # A short unpunctuated Japanese line is a heading, not half a sentence.
-        return bool(_NUMBER_START.match(at)) or len(at) >= 40 or "、" in at
+        # A short unpunctuated Japanese line is a heading (``２．経済分野``), not half a sentence.
+        return len(at) >= 40 or "、" in at
     if last.isalpha() or last in ",;-":
         if first.islower():
             return True

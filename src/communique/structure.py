@@ -59,6 +59,11 @@ def _end_mark_res() -> list[re.Pattern[str]]:
 
 
 @cache
+def _heading_brackets() -> list[str]:
+    return list(load_yaml("structure.yaml")["heading_brackets"])
+
+
+@cache
 def _title_words() -> dict[str, list[str]]:
     return load_yaml("structure.yaml")["title_words"]
 
@@ -190,6 +195,15 @@ class _Builder:
             return False
         return self.language == "ja" or b.text[:1].isupper()
 
+    def _unbracket(self, title: str) -> str:
+        """``＜貿易・投資＞`` -> ``貿易・投資`` (the brackets go to the metadata)."""
+        t = title.strip()
+        for pair in _heading_brackets():
+            if len(t) > 2 and t[0] == pair[0] and t[-1] == pair[1] and pair[0] not in t[1:-1]:
+                self.metadata.append(pair)
+                return t[1:-1].strip()
+        return title
+
     def _is_inline_heading(self, i: int) -> bool:
         b = self.blocks[i]
         if "\n" in b.text or paragraph_number(b.text) or len(b.text) > 120:
@@ -292,7 +306,7 @@ class _Builder:
                 if label is not None:  # the printed label with its punctuation ("I.", "第1章")
                     self.metadata.append(text[: max(0, len(text) - len(label.title))])
                 md_level = b.heading_level or UNMARKED
-                self.tree.add(label.title if label else text, label, md_level)
+                self.tree.add(self._unbracket(label.title if label else text), label, md_level)
                 self.heading_since_number = True
                 self.open_numbered = None
                 i += 1
