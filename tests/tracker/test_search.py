@@ -9,13 +9,18 @@ import pytest
 from django.db import connection
 
 from communique.tracker.models import Commitment, Sentence
-from communique.tracker.services import import_statement, list_commitments
+from communique.tracker.services import import_statement, list_commitments, search
 from communique.tracker.services.search import (
     FTS_TABLE,
+    GRAMS_TABLE,
+    TODO_TABLE,
+    catch_up,
     drop_search_index,
     ensure_search_index,
     filter_by_text,
     fts_phrase,
+    grams_of,
+    grams_query,
     naive_match,
     search_index_ok,
     search_sentence_ids,
@@ -124,10 +129,42 @@ def test_search_combines_with_other_filters(corpus: list[Sentence]) -> None:
 
 def test_the_index_follows_changed_text(corpus: list[Sentence]) -> None:
     s = Sentence.objects.get(text__startswith="双方は")
-    assert _ids(search_sentence_ids("脱炭素")) == {s.pk}
+    assert _ids(search_sentence_ids("脱炭素")) == {s.pk} == _ids(search_sentence_ids("炭素"))
     Sentence.objects.filter(pk=s.pk).update(text="双方は、再生可能エネルギーを歓迎した。")
-    assert _ids(search_sentence_ids("脱炭素")) == set()
-    assert _ids(search_sentence_ids("再生可能")) == {s.pk}
+    for q in ("脱炭素", "炭素", "炭"):
+        assert _ids(search_sentence_ids(q)) == set(), q
+    for q in ("再生可能", "再生", "再"):
+        assert _ids(search_sentence_ids(q)) == {s.pk}, q
+    Sentence.objects.filter(pk=s.pk).update(text="双方は、「脱炭素」の取組を歓迎した。")
+    assert _ids(search_sentence_ids("炭素")) == {s.pk} and _ids(search_sentence_ids("再生")) == set()
+
+
+def test_grams() -> None:
+    assert grams_of("Ab") == "000061000062 000062000000"
+    assert grams_of("") == ""
+    assert grams_query("aB") == grams_query("AB") == '"000061000062"'
+    assert grams_query("協") == '"005354"*'  # U+5354
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite pair index")
+def test_short_terms_are_exact_before_and_after_the_pair_index_catches_up(
+    corpus: list[Sentence], make_doc: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catch_up()
+    monkeypatch.setattr(search, "catch_up", lambda *a, **k: 0)  # leave the queue as it is
+    import_statement(make_doc([{"text": "新たにAI協力を始める。"}], title="new"), "alice", name="new")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {TODO_TABLE}")
+        assert cursor.fetchone()[0] == 1
+    every = list(Sentence.objects.all())
+    for q in ("協力", "AI", "新", "始め", "協力を"):
+        assert _ids(search_sentence_ids(q)) == {s.pk for s in every if naive_match(q, s.text)}, q
+    sql = str(search_sentence_ids("協力").query)
+    assert GRAMS_TABLE in sql and "MATCH" in sql
+    monkeypatch.undo()
+    assert catch_up() == 1 and catch_up() == 0
+    for q in ("協力", "AI", "新", "始め"):
+        assert _ids(search_sentence_ids(q)) == {s.pk for s in every if naive_match(q, s.text)}, q
 
 
 def test_terms() -> None:
@@ -155,7 +192,7 @@ def test_sqlite_index_is_rebuilt_when_its_triggers_went_missing(corpus: list[Sen
     assert not search_index_ok()
     assert ensure_search_index() is True
     assert search_index_ok() and ensure_search_index() is False
-    assert len(_ids(search_sentence_ids("協力"))) == 2
+    assert len(_ids(search_sentence_ids("協力"))) == 2 and len(_ids(search_sentence_ids("協力を"))) == 1
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL pg_trgm")

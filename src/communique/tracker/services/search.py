@@ -17,14 +17,20 @@ How it stays fast on tens of thousands of sentences:
   substring". PostgreSQL: a GIN ``gin_trgm_ops`` index on ``UPPER(text)`` (pg_trgm), which
   Django's ``icontains`` (``UPPER(text) LIKE UPPER('%term%')``) uses directly.
 - **Terms of 1 or 2 characters** (``協力``, ``AI``: common, and a trigram index cannot find
-  them) fall back to a plain substring scan (``LIKE`` with escaped wildcards) that runs as part
-  of the same query, i.e. only over the rows the other conditions (current statements, active
-  commitments, facets chosen, longer terms of the same query) leave. We chose this over a
-  bigram side table because the scan of the whole 60,000-sentence table costs a few
-  milliseconds in SQLite (about 10 MB of text, no index look-ups), while a unigram+bigram
-  table would hold ~10 million rows, double the database, and slow every import; see
-  ``bench/web.py`` for the measured figures. When a query has a long term too, the long term
-  narrows the candidates through the index and the short one only rechecks them.
+  them). SQLite: a second FTS5 table, ``tracker_sentence_grams``, indexes every character pair
+  of every sentence (each character with the next one, the last with an end mark), ASCII
+  letters folded to lower case, each pair written as one hex token (``tokenize='ascii'``,
+  ``detail='none'``, contentless, with a prefix index on the first character). A 2-character
+  term is one token look-up; a 1-character term is a prefix look-up (pairs starting with it).
+  SQLite triggers cannot compute the pairs (that needs Python), so the triggers only queue
+  changed sentences in ``tracker_sentence_grams_todo`` (id and old text); :func:`catch_up`
+  indexes the queue (the migration, :func:`ensure_search_index` and every short search call
+  it, at most ``CATCH_UP_BATCH`` sentences at a time) and, until it has, the queued sentences
+  are checked with a plain substring test, so results are exact at any moment.
+  We chose this over scanning the text (the first version): a ``LIKE`` scan of 75,000
+  sentences took 100-200 ms on the bench machine, and the commitment list runs its filter
+  in about eight queries (page and facet counts), so a short search cost a second.
+  PostgreSQL: ``ILIKE`` without the index (a sequential scan, which PostgreSQL does quickly).
 """
 
 from __future__ import annotations
@@ -51,10 +57,30 @@ SQLITE_SETUP: tuple[str, ...] = (
     f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, text) VALUES ('delete', old.id, old.text); "
     f"INSERT INTO {FTS_TABLE}(rowid, text) VALUES (new.id, new.text); END",
 )
-SQLITE_TRIGGERS: tuple[str, ...] = (f"{FTS_TABLE}_insert", f"{FTS_TABLE}_delete", f"{FTS_TABLE}_update")
+GRAMS_TABLE = "tracker_sentence_grams"
+TODO_TABLE = "tracker_sentence_grams_todo"
+CATCH_UP_BATCH = 5000  # sentences a search indexes at most before answering
+SQLITE_SETUP += (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {GRAMS_TABLE} USING fts5("
+    "grams, content='', tokenize='ascii', detail='none', prefix='6')",
+    # old_text: what the index holds for the sentence (NULL: nothing yet), needed to remove it.
+    f"CREATE TABLE IF NOT EXISTS {TODO_TABLE} (id INTEGER PRIMARY KEY, old_text TEXT, indexed INTEGER NOT NULL)",
+    f"CREATE TRIGGER IF NOT EXISTS {GRAMS_TABLE}_insert AFTER INSERT ON tracker_sentence BEGIN "
+    f"INSERT OR IGNORE INTO {TODO_TABLE}(id, old_text, indexed) VALUES (new.id, NULL, 0); END",
+    f"CREATE TRIGGER IF NOT EXISTS {GRAMS_TABLE}_update AFTER UPDATE OF text ON tracker_sentence BEGIN "
+    f"INSERT OR IGNORE INTO {TODO_TABLE}(id, old_text, indexed) VALUES (old.id, old.text, 1); END",
+    f"CREATE TRIGGER IF NOT EXISTS {GRAMS_TABLE}_delete AFTER DELETE ON tracker_sentence BEGIN "
+    f"INSERT OR IGNORE INTO {TODO_TABLE}(id, old_text, indexed) VALUES (old.id, old.text, 1); END",
+)
+SQLITE_TRIGGERS: tuple[str, ...] = (
+    f"{FTS_TABLE}_insert", f"{FTS_TABLE}_delete", f"{FTS_TABLE}_update",
+    f"{GRAMS_TABLE}_insert", f"{GRAMS_TABLE}_delete", f"{GRAMS_TABLE}_update",
+)
 SQLITE_TEARDOWN: tuple[str, ...] = (
     *(f"DROP TRIGGER IF EXISTS {name}" for name in SQLITE_TRIGGERS),
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
+    f"DROP TABLE IF EXISTS {GRAMS_TABLE}",
+    f"DROP TABLE IF EXISTS {TODO_TABLE}",
 )
 POSTGRES_INDEX = "tracker_sentence_text_trgm"
 POSTGRES_SETUP: tuple[str, ...] = (
@@ -65,7 +91,8 @@ POSTGRES_TEARDOWN: tuple[str, ...] = (f"DROP INDEX IF EXISTS {POSTGRES_INDEX}",)
 
 
 def ensure_search_index(conn: object = None) -> bool:
-    """Create the search index when missing and fill it; True when something was (re)built.
+    """Create the search index when missing and fill it, and index queued sentences; True when
+    something was (re)built.
 
     The migration calls this. Call it again after any migration that rebuilds the
     ``tracker_sentence`` table on SQLite (Django copies the table into a new one, which drops
@@ -76,16 +103,23 @@ def ensure_search_index(conn: object = None) -> bool:
     with conn.cursor() as cursor:  # type: ignore[attr-defined]
         if vendor == "sqlite":
             if search_index_ok(conn):
+                while catch_up(conn, batch=50_000):
+                    pass
                 return False
+            for sql in SQLITE_TEARDOWN:  # start clean: the pair index cannot be rebuilt in place
+                cursor.execute(sql)
             for sql in SQLITE_SETUP:
                 cursor.execute(sql)
             cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
-            return True
-        if vendor == "postgresql":
-            for sql in POSTGRES_SETUP:
-                cursor.execute(sql)
-            return True
-    return False
+            cursor.execute(f"INSERT INTO {TODO_TABLE}(id, old_text, indexed) SELECT id, NULL, 0 FROM tracker_sentence")
+        else:
+            if vendor == "postgresql":
+                for sql in POSTGRES_SETUP:
+                    cursor.execute(sql)
+            return vendor == "postgresql"
+    while catch_up(conn, batch=50_000):
+        pass
+    return True
 
 
 def drop_search_index(conn: object = None) -> None:
@@ -98,17 +132,64 @@ def drop_search_index(conn: object = None) -> None:
 
 
 def search_index_ok(conn: object = None) -> bool:
-    """SQLite: the FTS table and its three triggers exist. Other databases: always True."""
+    """SQLite: both FTS tables, the queue and the six triggers exist. Other databases: always True."""
     conn = conn or connection
     if conn.vendor != "sqlite":  # type: ignore[attr-defined]
         return True
+    names = [FTS_TABLE, GRAMS_TABLE, TODO_TABLE, *SQLITE_TRIGGERS]
     with conn.cursor() as cursor:  # type: ignore[attr-defined]
         cursor.execute(
-            "SELECT name FROM sqlite_master WHERE (type = 'table' AND name = %s) OR (type = 'trigger' AND name IN "
-            "(%s, %s, %s))",
-            [FTS_TABLE, *SQLITE_TRIGGERS],
+            f"SELECT count(*) FROM sqlite_master WHERE name IN ({', '.join(['%s'] * len(names))})", names
         )
-        return len(cursor.fetchall()) == 1 + len(SQLITE_TRIGGERS)
+        return cursor.fetchone()[0] == len(names)
+
+
+def grams_of(text: str) -> str:
+    """The pair tokens of a text: each character with the next (the last with an end mark),
+    ASCII letters lower-cased, each pair as 12 hex digits."""
+    folded = _fold_ascii(text)
+    if not folded:
+        return ""
+    return " ".join(f"{ord(a):06x}{ord(b):06x}" for a, b in zip(folded, folded[1:] + "\x00", strict=True))
+
+
+def grams_query(term: str) -> str:
+    """FTS5 query of the pair table for a 1- or 2-character term (hex digits only: no syntax)."""
+    folded = _fold_ascii(term)
+    if len(folded) == 1:
+        return f'"{ord(folded):06x}"*'
+    return f'"{ord(folded[0]):06x}{ord(folded[1]):06x}"'
+
+
+def catch_up(conn: object = None, batch: int = CATCH_UP_BATCH) -> int:
+    """Index the queued sentences in the pair table (at most ``batch``); returns how many.
+    SQLite only; takes the write lock briefly when there is something to do."""
+    from django.db import transaction
+
+    conn = conn or connection
+    if conn.vendor != "sqlite":  # type: ignore[attr-defined]
+        return 0
+    with conn.cursor() as cursor:  # type: ignore[attr-defined]
+        cursor.execute(f"SELECT 1 FROM {TODO_TABLE} LIMIT 1")
+        if cursor.fetchone() is None:
+            return 0
+    with transaction.atomic(using=conn.alias), conn.cursor() as cursor:  # type: ignore[attr-defined]
+        cursor.execute(
+            f"SELECT t.id, t.old_text, t.indexed, s.text FROM {TODO_TABLE} t "
+            f"LEFT JOIN tracker_sentence s ON s.id = t.id ORDER BY t.id LIMIT %s",
+            [batch],
+        )
+        rows = cursor.fetchall()
+        removals = [(sid, grams_of(old or "")) for sid, old, indexed, _ in rows if indexed]
+        if removals:
+            cursor.executemany(
+                f"INSERT INTO {GRAMS_TABLE}({GRAMS_TABLE}, rowid, grams) VALUES ('delete', %s, %s)", removals
+            )
+        additions = [(sid, grams_of(text)) for sid, _, _, text in rows if text is not None]
+        if additions:
+            cursor.executemany(f"INSERT INTO {GRAMS_TABLE}(rowid, grams) VALUES (%s, %s)", additions)
+        cursor.executemany(f"DELETE FROM {TODO_TABLE} WHERE id = %s", [(r[0],) for r in rows])
+    return len(rows)
 
 
 def terms_of(q: str | None) -> list[str]:
@@ -129,16 +210,23 @@ def fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _uses_fts(term: str) -> bool:
-    return connection.vendor == "sqlite" and len(term) >= MIN_INDEXED
-
-
 def _sentence_term_q(term: str, field: str) -> Q:
     """``field`` (a sentence id or ``sentence__`` path) names a sentence whose text contains ``term``."""
-    if _uses_fts(term):
-        ids = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", (fts_phrase(term),))  # noqa: S611
+    if connection.vendor == "sqlite":
+        if len(term) >= MIN_INDEXED:
+            ids = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", (fts_phrase(term),))  # noqa: S611
+            return Q(**{f"{field}__in": ids})
+        catch_up()
+        # The pair index, except sentences still queued; those are checked on their text.
+        like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        ids = RawSQL(
+            f"SELECT rowid FROM {GRAMS_TABLE} WHERE {GRAMS_TABLE} MATCH %s AND rowid NOT IN (SELECT id FROM {TODO_TABLE}) "  # noqa: S611
+            f"UNION ALL SELECT s.id FROM {TODO_TABLE} t JOIN tracker_sentence s ON s.id = t.id "
+            "WHERE s.text LIKE %s ESCAPE '\\'",
+            (grams_query(term), like),
+        )
         return Q(**{f"{field}__in": ids})
-    # PostgreSQL (trigram GIN index on UPPER(text) for 3+ characters) and short terms anywhere.
+    # PostgreSQL (trigram GIN index on UPPER(text) for 3+ characters; a scan for shorter terms).
     text_field = "text" if field == "id" else field.removesuffix("_id") + "__text"
     return Q(**{f"{text_field}__icontains": term})
 
