@@ -100,3 +100,20 @@ def test_cyrillic_look_alike_inside_a_latin_word() -> None:
     text, repairs, _ = repair_text("The Republic of K\u0430zakhstan and Japan.")
     assert "Kazakhstan" in text
     assert [(r.kind, r.after, r.flagged) for r in repairs] == [("foreign_script", "Kazakhstan", False)]
+
+
+def test_page_furniture_without_form_feeds() -> None:
+    raw = ("1. The leaders agreed to develop the new\n\n"
+           "Japan - Viet Nam Joint Statement                    Page 2 of 4\n\n"
+           "Employment system.\n\n－２－\n\n日越共同声明（仮訳）\n\n2. They welcomed it.")
+    text, repairs = _kinds(raw)
+    assert "develop the new Employment system." in text and "Page 2" not in text and "日越共同声明" not in text
+    assert [r[1] for r in repairs if r[0] == "page_furniture"] == [
+        "Japan - Viet Nam Joint Statement                    Page 2 of 4", "－２－", "日越共同声明（仮訳）"
+    ]
+
+
+def test_full_width_spaced_letters_and_numbers() -> None:
+    text, repairs = _kinds("１１　両首脳は、（Ｉ Ｓ Ｒ Ｏ）と協力する。\n\n1 2　両首脳は、協力する。")
+    assert "（ＩＳＲＯ）" in text and text.endswith("12　両首脳は、協力する。")
+    assert ("spaced_digits", "1 2", "12") in repairs

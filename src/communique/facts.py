@@ -57,7 +57,7 @@ def original_language(texts: Iterable[str]) -> str | None:
 def translation(is_translation: bool, closing_texts: Iterable[str], language: str) -> Translation:
     if not is_translation:
         return Translation(False, None)
-    original = original_language(closing_texts)
+    original = original_language(closing_texts) or _spec()["default_original_language"].get(language)
     return Translation(True, original if original != language else None)
 
 

@@ -26,6 +26,7 @@ statement, and lists every change as a :class:`Repair`:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -133,16 +134,33 @@ def _page_number_anywhere_res() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in _data()["page_number_anywhere"]]
 
 
+def _is_running_header(line: str) -> bool:
+    """A short line naming the document (``日印共同声明（仮訳）``): a running header next to a page number."""
+    s = line.strip()
+    if not s or len(s) > 40 or _NUMBER_START.match(s) or s.endswith(("。", ".")):
+        return False
+    words = [w for ws in load_yaml("structure.yaml")["title_words"].values() for w in ws]
+    return any(w.lower() in s.lower() for w in words)
+
+
 def _remove_page_numbers_anywhere(text: str, work: _Work) -> str:
-    """Page-number lines no paragraph could be (``- 3 -``), also where no form feed marks the pages."""
-    out = []
-    for line in text.split("\n"):
+    """Page-number lines no paragraph could be (``- 3 -``), also where no form feed marks the pages,
+    and a running header right next to one."""
+    lines = text.split("\n")
+    drop: set[int] = set()
+    for i, line in enumerate(lines):
         if line.strip() and any(p.match(line.strip()) for p in _page_number_anywhere_res()):
-            work.log("page_furniture", line.strip(), "")
-            out.append("")  # the page break stays a block break
-        else:
-            out.append(line)
-    return "\n".join(out)
+            drop.add(i)
+            for step in (-1, 1):  # the nearest line on each side
+                j = i + step
+                while 0 <= j < len(lines) and not lines[j].strip():
+                    j += step
+                if 0 <= j < len(lines) and _is_running_header(lines[j]):
+                    drop.add(j)
+    for i in sorted(drop):
+        work.log("page_furniture", lines[i].strip(), "")
+    # A dropped line leaves a blank one: the page break stays a block break.
+    return "\n".join("" if i in drop else line for i, line in enumerate(lines))
 
 
 def _remove_page_furniture(text: str, work: _Work) -> str:
@@ -403,7 +421,8 @@ def _is_break_join(a: Block, b: Block) -> bool:
         if first.islower():
             return True
         word = re.search(r"([A-Za-z]+)$", at)
-        return bool(word and word.group(1).lower() in _run_on_words() and len(at) > 60)
+        long_enough = len(at) > 60 or _NUMBER_START.match(at)  # a paragraph, not a heading ending in "the"
+        return bool(word and word.group(1).lower() in _run_on_words() and long_enough)
     return False
 
 
@@ -456,9 +475,10 @@ def _join_breaks(blocks: list[Block], work: _Work) -> list[Block]:
 
 # ------------------------------------------------------------------ 6. spread-out characters
 
-_SPACED_NUMBER = re.compile(r"^(\d(?: \d){1,2})(?= \S)")
-_NUMBER_AT_START = re.compile(r"^[（(]?(\d{1,3})(?:[.．)）]|\s)")
-_SPACED_LETTERS = re.compile(r"(?<![A-Za-z0-9])((?:\S-\s)?)([A-Za-z](?: [A-Za-z]){1,})(?![A-Za-z0-9])")
+_SPACED_NUMBER = re.compile(r"^(\d(?: \d){1,2})(?=[ \u3000]\S)")
+_NUMBER_AT_START = re.compile(r"^[（(]?([0-9０-９]{1,3})(?:[.．)）]|\s)")
+_LATIN = "A-Za-zＡ-Ｚａ-ｚ"  # ASCII and full-width Latin letters
+_SPACED_LETTERS = re.compile(rf"(?<![{_LATIN}0-9])((?:\S-\s)?)([{_LATIN}](?: [{_LATIN}]){{1,}})(?![{_LATIN}0-9])")
 _SPACED_YEAR = re.compile(r"(?<![\d ])(\d(?: \d){1,3})(?=[年月日])")
 
 
@@ -486,7 +506,7 @@ def _fix_spaced(blocks: list[Block], work: _Work) -> None:
                 b.text = str(value) + b.text[m.end():]
         n = _NUMBER_AT_START.match(b.text)
         if n:
-            last_number = max(last_number, int(n.group(1)))
+            last_number = max(last_number, int(unicodedata.normalize("NFKC", n.group(1))))
 
         def letters(m: re.Match[str], text: str = b.text) -> str:
             run = m.group(2)
