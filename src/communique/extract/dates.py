@@ -137,10 +137,12 @@ class _Candidate:
 class _View:
     """One alternative of the combined pattern, seen as if it had matched alone."""
 
-    __slots__ = ("m", "prefix")
+    __slots__ = ("m", "prefix", "previous")
 
-    def __init__(self, m: re.Match[str], prefix: str) -> None:
-        self.m, self.prefix = m, prefix
+    def __init__(self, m: re.Match[str], prefix: str, previous: str | None = None) -> None:
+        # previous: the value of the date before this one in the sentence, which a coordinated
+        # date without its own year or month (2023年7月及び9月, 4月1日及び5日) shares.
+        self.m, self.prefix, self.previous = m, prefix, previous
 
     def __getitem__(self, key: str | int) -> str | None:
         return self.m.group(0) if key == 0 else self.m.group(self.prefix + str(key))
@@ -281,6 +283,23 @@ def _japanese_patterns() -> _Combined:
         d = _dt.date(anchor.year, anchor.month, max(1, anchor.day)) + _dt.timedelta(days=rel_days[m[0]])
         return d.isoformat()
 
+    def r_coordinated_month(m: _View, anchor: _Anchor | None) -> str | None:
+        prev = m.previous
+        if not prev or not prev[:4].isdigit():
+            return None
+        return _ymd(int(prev[:4]), _number(m["am"]), _number(m["ad"]) if m["ad"] else None)
+
+    def r_coordinated_day(m: _View, anchor: _Anchor | None) -> str | None:
+        prev = m.previous
+        if not prev or len(prev) < 7 or not prev[:4].isdigit():
+            return None
+        return _ymd(int(prev[:4]), int(prev[5:7]), _number(m["ad"]))
+
+    # 2023年7月及び9月 / 4月1日と5日: the second date has the year (and month) of the first.
+    coordinators: list[str] = v.get("coordinators_ja", [])
+    after_month = "".join(f"(?<=月{re.escape(c)})" if i == 0 else f"|(?<=月{re.escape(c)})"
+                          for i, c in enumerate(coordinators))
+    after_day = after_month.replace("月", "日")
     not_duration = r"(?!\s?(?:間|代|近く|以上|以来の|余り|ぶり|超|半))"
     opt_year = lambda tag: rf"(?:{year(tag)})?\s?"  # noqa: E731 - tiny local helper
     pats: list[tuple[str, Resolver]] = [
@@ -292,6 +311,9 @@ def _japanese_patterns() -> _Combined:
         # 2025－2026年 / 2025年から2026年 / 令和7年度～令和8年度
         (rf"(?:(?<![\d.,])(?P<ay2>\d{{4}})|{year('a')}(?:度)?){upto}{year('b')}(?:度)?{not_duration}",
          r_span_years),
+        (rf"(?:{after_day})(?P<ad>{num})\s?日(?!\s?(?:間|以上|余り))", r_coordinated_day),
+        (rf"(?:{after_month}|{after_day}){month('a')}(?:\s?{day('a')})?(?!\s?(?:間|以上|余り))",
+         r_coordinated_month),
         (rf"{opt_year('a')}{month('a')}\s?{day('a')}", r_date),
         (rf"{opt_year('a')}{month('a')}(?!\s?(?:間|以上|余り))", r_month),
         (rf"(?:{year('a')})(?:度)?{not_duration}", r_year),
@@ -354,6 +376,24 @@ def _english_patterns() -> _Combined:
     def r_my(m: _View, anchor: _Anchor | None) -> str | None:
         return _ymd(int(m["ay"]), mon(m, "a"))
 
+    def r_range_my(m: _View, anchor: _Anchor | None) -> str | None:
+        y2 = int(m["by"])
+        y1 = int(m["ay"]) if m["ay"] else y2
+        a, b = _ymd(y1, mon(m, "a")), _ymd(y2, mon(m, "b"))
+        return f"{a}/{b}" if a and b and a < b else None
+
+    def r_coordinated_month(m: _View, anchor: _Anchor | None) -> str | None:
+        return _ymd(int(m["cy"]), mon(m, "a"))
+
+    def r_month_rel_year(m: _View, anchor: _Anchor | None) -> str | None:
+        if anchor is None:
+            return None
+        return _ymd(anchor.year + rel_years[(m["arel"] or "").lower()], mon(m, "a"))
+
+    def r_bare_month(m: _View, anchor: _Anchor | None) -> str | None:
+        y = _yearless(anchor, mon(m, "a"))
+        return None if y is None else _ymd(y, mon(m, "a"))
+
     def r_span(m: _View, anchor: _Anchor | None) -> str | None:
         y1, tail = int(m["ay"]), m["by"]
         y2 = int(tail) if len(tail) == 4 else (y1 // 100) * 100 + int(tail)
@@ -377,7 +417,19 @@ def _english_patterns() -> _Combined:
         return (d + _dt.timedelta(days=rel_days[m[0].lower()])).isoformat()
 
     fiscal = "|".join(re.escape(w) for w in v["fiscal_prefixes_en"])
+    any_month = rf"(?:{month_alt})"
+    # "in May", "since October": a month's name alone is a date only after one of these words
+    # ("May" is also a verb); its year comes from the statement date.
+    bare_month = "|".join(rf"(?<=\b{re.escape(w)} )" for w in v.get("bare_month_after_en", [])) or "(?!)"
     pats: list[tuple[str, Resolver, int]] = [
+        # April to December 2025 / between April and June 2025 / April 2024 to March 2025
+        (rf"\b{month('a')}(?:{comma}{year('a')})?{dash}{month('b')}{comma}{year('b')}", r_range_my, 0),
+        (rf"(?<=\bbetween ){month('a')}(?:{comma}{year('a')})?\sand\s{month('b')}{comma}{year('b')}", r_range_my, 0),
+        # In July and September 2023 / July, August and September 2023: each month has the year given once
+        (rf"\b{month('a')}(?=(?:\s*,\s*{any_month})*,?\s+(?:and|or|&)\s+{any_month}{comma}(?P<cy>{year('x')}))",
+         r_coordinated_month, 0),
+        # October this year / March of next year
+        (rf"\b{month('a')}\s+(?:of\s+)?(?P<arel>(?i:{_alt(rel_years)}))\b", r_month_rel_year, 0),
         # May 19-21, 2023 / April 30 - May 2, 2024 / May 19-21 (year from the statement date)
         (rf"\b{month('a')}\s?{day('a')}{dash}(?:{month('b')}\s?)?{day('b')}(?:{comma}{year('b')})?", r_range_mdy, 0),
         # 19-21 May 2023 / 30 April - 2 May 2024
@@ -385,6 +437,7 @@ def _english_patterns() -> _Combined:
         (rf"\b{month('a')}\s?{day('a')}(?:{comma}{year('a')})?", r_mdy, 0),
         (rf"{day('a')}\s{month('a')}(?:{comma}{year('a')})?", r_mdy, 0),
         (rf"\b{month('a')}{comma}{year('a')}", r_my, 0),
+        (rf"(?:{bare_month}){month('a')}(?!\s?\d)", r_bare_month, 0),
         (rf"{year('a')}\s?-\s?(?P<by>2[01]\d\d|\d\d)(?![\d-])", r_span, 0),
         # from 2024 to 2026, between 2025 and 2030: a span of years, as 2025－2026年 is
         (rf"(?:(?<=\bfrom\s)|(?<=\bbetween\s)){year('a')}\s(?:to|through|until|and)\s{year('b')}", r_span, 0),
@@ -460,16 +513,18 @@ def find_dates(text: str, language: str = "ja", anchor: str | None = None) -> li
         for block in _english_blocks():
             blocked.extend(m.span() for m in block.finditer(folded))
     cands: list[_Candidate] = []
+    previous: str | None = None  # the value of the date before, for coordinated dates
     resolvers = patterns.resolvers
     for m in _scan(patterns.regex, folded, _trigger_en() if english else _TRIGGER_JA):
         start, end = m.span()
         if end == start or any(s < end and start < e for s, e in blocked):
             continue
         i = next(i for i in range(len(resolvers)) if m.group(f"alt{i}") is not None)
-        value = resolvers[i](_View(m, f"p{i}_"), a)
+        value = resolvers[i](_View(m, f"p{i}_", previous), a)
         if value and a is not None:
             a = _replace(a, previous=int(value[:4]))
         if value:
+            previous = value
             while end > start and folded[end - 1] in " ,":
                 end -= 1
             cands.append(_Candidate(start, end, value))
