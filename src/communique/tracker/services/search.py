@@ -221,7 +221,8 @@ def _sentence_term_q(term: str, field: str) -> Q:
         like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         ids = RawSQL(
             f"SELECT rowid FROM {GRAMS_TABLE} WHERE {GRAMS_TABLE} MATCH %s AND rowid NOT IN (SELECT id FROM {TODO_TABLE}) "  # noqa: S611
-            f"UNION ALL SELECT s.id FROM {TODO_TABLE} t JOIN tracker_sentence s ON s.id = t.id "
+            # CROSS JOIN: SQLite keeps the (short) queue as the outer loop instead of scanning sentences.
+            f"UNION ALL SELECT s.id FROM {TODO_TABLE} t CROSS JOIN tracker_sentence s ON s.id = t.id "
             "WHERE s.text LIKE %s ESCAPE '\\'",
             (grams_query(term), like),
         )
