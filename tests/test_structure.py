@@ -210,3 +210,14 @@ def test_bracketed_subheadings_and_page_numbers_without_form_feeds() -> None:
     ]
     assert doc.paragraphs[-1].text == "双方は、日本がタシケント市の都市交通を支援することを歓迎した。"
     assert [r.before for r in doc.repairs if r.kind == "page_furniture"] == ["- 2 -", "- 3 -"]
+
+
+def test_web_page_navigation_and_category_lines() -> None:
+    text = ("[Skip to content](#main)\n\n# Joint Statement of the Leaders of Japan and Brazil\n\n"
+            "Briefings & Statements\n\nSeptember 22, 2025\n\nToday, the leaders met.\n\n###\n\n[Back to top](#main)\n")
+    doc = _parse(text)
+    assert doc.info.title == "Joint Statement of the Leaders of Japan and Brazil"
+    assert doc.info.date == "2025-09-22" and doc.info.parties == ["BRA", "JPN"]
+    assert [p.text for p in doc.paragraphs] == ["Today, the leaders met."]
+    assert "Briefings & Statements" in doc.annotations["metadata"]
+    assert [r.before for r in doc.repairs if r.kind == "page_furniture"] == ["[Skip to content](#main)", "[Back to top](#main)"]

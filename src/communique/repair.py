@@ -143,6 +143,21 @@ def _is_running_header(line: str) -> bool:
     return any(w.lower() in s.lower() for w in words)
 
 
+@cache
+def _navigation_res() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in _data()["navigation_lines"]]
+
+
+def _remove_navigation(text: str, work: _Work) -> str:
+    """Lines of web page navigation (``[Skip to content](#main)``, "Back to top")."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line.strip() and any(p.match(line.strip()) for p in _navigation_res()):
+            work.log("page_furniture", line.strip(), "")
+            lines[i] = ""
+    return "\n".join(lines)
+
+
 def _remove_page_numbers_anywhere(text: str, work: _Work) -> str:
     """Page-number lines no paragraph could be (``- 3 -``), also where no form feed marks the pages,
     and a running header right next to one."""
@@ -584,7 +599,7 @@ def repair_text(raw_text: str) -> tuple[str, list[Repair], list[dict[str, Any]]]
     work = _Work()
     text = _normalize_whitespace(raw_text)
     work.japanese = japanese_share(text) > 0.5
-    text = _remove_page_furniture(text, work)
+    text = _remove_navigation(_remove_page_furniture(text, work), work)
     blocks = _split_blocks(text, work)
     known = _known_words(text)
     for b in blocks:

@@ -252,6 +252,7 @@ class _Builder:
     def split_head(self, end: int) -> tuple[int, list[str], bool]:
         """Index where the body starts, the title lines, and whether a translation note was seen."""
         title: list[str] = []
+        title_levels: list[int | None] = []
         is_translation = False
         i = 0
         while i < end:
@@ -273,8 +274,19 @@ class _Builder:
                 is_translation = True
                 self.metadata.append(note)
             title.append(text)
+            title_levels.append(b.heading_level)
             i += 1
-        return i, title, is_translation
+        return i, self._pick_title(title, title_levels), is_translation
+
+    def _pick_title(self, lines: list[str], levels: list[int | None]) -> list[str]:
+        """The title among the leading lines: the top-level Markdown heading, else the lines with title
+        words ("Joint Statement", "共同声明"), else all; the rest (a web page's "Briefings") is metadata."""
+        keep = [t for t, level in zip(lines, levels, strict=True) if level == 1]
+        if not keep:
+            words = [w.lower() for w in _title_words()[self.language]]
+            keep = [t for t in lines if any(w in t.lower() for w in words)] or lines
+        self.metadata.extend(t for t in lines if t not in keep)
+        return keep
 
     def _title_candidate(self, i: int, end: int, have_title: bool) -> bool:
         b = self.blocks[i]
