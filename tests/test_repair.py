@@ -117,3 +117,9 @@ def test_full_width_spaced_letters_and_numbers() -> None:
     text, repairs = _kinds("１１　両首脳は、（Ｉ Ｓ Ｒ Ｏ）と協力する。\n\n1 2　両首脳は、協力する。")
     assert "（ＩＳＲＯ）" in text and text.endswith("12　両首脳は、協力する。")
     assert ("spaced_digits", "1 2", "12") in repairs
+
+
+def test_html_tags_without_text_over_several_lines() -> None:
+    text, repairs = _kinds('national circumstances. <img\nsrc="x.png"\ndecoding="async" alt="Anchor" />Our nations<br>agree.')
+    assert text == "national circumstances. Our nations agree."
+    assert [r[0] for r in repairs] == ["markup", "markup"]

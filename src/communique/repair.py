@@ -214,7 +214,6 @@ _SEPARATOR = re.compile(r"^[\s\\#*_=~—–-]+$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~^'\"$%&])")
 _SUP = re.compile(r"<(sup|sub)>(.*?)</\1>", re.I)
 _TAG = re.compile(r"</?(?:u|b|i|em|strong|span|small|big|mark|ins|del|s|font|a)(?:\s[^<>]*)?>", re.I)
-_BR = re.compile(r"<br\s*/?>", re.I)
 _LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\((?:[^()\s]+)\)")
 _EMPHASIS = re.compile(r"(?<![\s*])\*{1,3}|\*{1,3}(?![\s*])|(?<=\s)\*{2,3}(?=\s)|(?<![\w\\])__|__(?!\w)")
 BULLET = re.compile(r"^\s*(?:[-*+•●▪◦・]|\d{1,2}\))\s+")  # a list item mark (structure and sentences use it too)
@@ -223,7 +222,6 @@ _BOLD_LEAD = re.compile(r"^\s*(\*\*|__)(?!\s)([^*\n]{1,40}?)(?<!\s)\1\s*(?=[：:
 
 
 def _strip_inline(line: str) -> str:
-    line = _BR.sub(" ", line)
     line = _SUP.sub(lambda m: m.group(2), line)
     line = _TAG.sub("", line)
     line = _LINK.sub(lambda m: m.group(1), line)
@@ -258,7 +256,20 @@ def _chunks(text: str) -> list[list[str]]:
     return out
 
 
+_VOID_TAG = re.compile(r"<(?:img|br|hr|wbr|source|input|meta|link)\b[^<>]*>", re.I)
+
+
+def _remove_void_tags(text: str, work: _Work) -> str:
+    """HTML tags without text (``<img …/>``), also when the converter wrapped them over lines."""
+    def drop(m: re.Match[str]) -> str:
+        work.log("markup", m.group(), "")
+        return " "
+
+    return _VOID_TAG.sub(drop, text) if "<" in text else text
+
+
 def _split_blocks(text: str, work: _Work) -> list[Block]:
+    text = _remove_void_tags(text, work)
     blocks: list[Block] = []
     for raw_lines in _chunks(text):
         lines: list[str] = []
@@ -390,7 +401,7 @@ def _join_lines(block: Block, work: _Work, known_words: set[str]) -> str:
             out.append(line.strip() if not BULLET.match(line) else _normalize_bullet(line))
         else:
             out[-1] = _join_pair(out[-1], line, work, known_words)
-    return "\n".join(out)
+    return "\n".join(re.sub(r"(?<=\S) {2,}(?=\S)", " ", line) for line in out)  # spaces left by removed tags
 
 
 def _normalize_bullet(line: str) -> str:
