@@ -52,3 +52,12 @@ def test_sentence_ids_follow_paragraph_ids(sample_path) -> None:
     p9 = [s for s in doc.sentences if s.paragraph == "p9"]
     assert [s.id for s in p9] == ["p9.s1", "p9.s2"]
     assert all(s.text.endswith("。") for s in doc.sentences)
+
+
+def test_lettered_and_roman_list_items_are_sentences() -> None:
+    text = "The Prime Ministers decided to:\n(a) launch a partnership;\n(b) hold a dialogue; and\n(iv) explore fusion."
+    assert split(text, "en") == ["The Prime Ministers decided to:", "launch a partnership;", "hold a dialogue; and",
+                                 "explore fusion."]
+    assert split("双方は以下で一致した。\n（ア）日本は支援する。\n（イ）双方は協力する。", "ja") == [
+        "双方は以下で一致した。", "日本は支援する。", "双方は協力する。"
+    ]

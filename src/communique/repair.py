@@ -216,7 +216,11 @@ _SUP = re.compile(r"<(sup|sub)>(.*?)</\1>", re.I)
 _TAG = re.compile(r"</?(?:u|b|i|em|strong|span|small|big|mark|ins|del|s|font|a)(?:\s[^<>]*)?>", re.I)
 _LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\((?:[^()\s]+)\)")
 _EMPHASIS = re.compile(r"(?<![\s*])\*{1,3}|\*{1,3}(?![\s*])|(?<=\s)\*{2,3}(?=\s)|(?<![\w\\])__|__(?!\w)")
-BULLET = re.compile(r"^\s*(?:[-*+•●▪◦・]|\d{1,2}\))\s+")  # a list item mark (structure and sentences use it too)
+# A list item mark: bullets, "1)", lettered and roman items "(a)", "b)", "(iv)", "（ア）" (structure and
+# sentences use it too). "(1)" is not one: it numbers paragraphs.
+BULLET = re.compile(
+    r"^\s*(?:[-*+•●▪◦・]|\d{1,2}\)|\(?[a-z]\)|\((?:i{1,3}|iv|vi{0,3}|ix|x)\)|（[a-zア-ン]）|[ア-ン][．.])\s*(?<=[\s)）．.])(?=\S)"
+)
 _BOLD_BLOCK = re.compile(r"^\s*(\*{2,3}|__)(?!\s)(.+?)(?<!\s)\1\s*$", re.S)
 _BOLD_LEAD = re.compile(r"^\s*(\*\*|__)(?!\s)([^*\n]{1,40}?)(?<!\s)\1\s*(?=[：:]|\S)")
 
