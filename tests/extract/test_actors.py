@@ -245,3 +245,117 @@ def test_english_titled_subject_with_apposition_and_pronoun_they() -> None:
         ],
     )
     assert run(doc) == [["JPN"], ["IDN"], ["IDN"], ["IDN", "JPN"]]
+
+
+# --- Rules that generalise beyond the sample (see docs/heldout-errors.md) -----------------------
+
+
+def test_english_plural_title_subjects_are_every_party() -> None:
+    doc = make_doc(
+        "en",
+        ["FRA", "JPN"],
+        [
+            ["President Macron and Prime Minister Kishida met in Paris."],
+            ["The Presidents agreed on a roadmap.", "Both Governments will renew it every five years."],
+            ["The two Prime Ministers underlined the value of the partnership."],
+            ["The Foreign Ministers of France and Japan will meet in 2027."],
+        ],
+    )
+    assert run(doc) == [["FRA", "JPN"], ["FRA", "JPN"], ["FRA", "JPN"], ["FRA", "JPN"], ["FRA", "JPN"]]
+
+
+def test_english_pronoun_subject_refers_to_the_previous_sentence_across_paragraphs() -> None:
+    doc = make_doc(
+        "en",
+        ["DEU", "JPN"],
+        [
+            ["Chancellor Merz thanked Japan for its hospitality."],
+            ["He invited the Prime Minister to Berlin."],
+            ["Both leaders welcomed the new dialogue.", "They will hold it every year."],
+        ],
+    )
+    assert run(doc) == [["DEU"], ["DEU"], ["DEU", "JPN"], ["DEU", "JPN"]]
+
+
+def test_english_unknown_leader_is_the_party_whose_holder_is_not_named_yet() -> None:
+    doc = make_doc(
+        "en",
+        ["JPN", "THA"],
+        [
+            ["Prime Minister SUZUKI Taro of Japan paid an official visit to the Kingdom of Thailand."],
+            ["Prime Minister Somchai Wongsawat hosted a dinner for the Prime Minister in Bangkok."],
+            ["Prime Minister Somchai expressed appreciation for Japan's assistance."],
+        ],
+    )
+    assert run(doc) == [["JPN"], ["THA"], ["THA"]]
+
+
+def test_english_leader_named_in_an_apposition_after_title_and_country() -> None:
+    doc = make_doc(
+        "en",
+        ["JPN", "MYS"],
+        [
+            ["The Prime Minister of Malaysia, H.E. Dato' Seri Anwar Ibrahim, visited Japan."],
+            ["Prime Minister Ibrahim praised the Look East Policy."],
+        ],
+    )
+    assert run(doc) == [["MYS"], ["MYS"]]
+
+
+def test_english_a_partys_agency_as_subject_acts_for_that_party() -> None:
+    doc = make_doc(
+        "en",
+        ["AUS", "JPN"],
+        [["Japan will fund the port.", "The Australian Department of Defence will host the next exercise."]],
+    )
+    assert run(doc) == [["JPN"], ["AUS"]]
+
+
+def test_english_non_party_subject_is_no_actor_but_this_refers_back() -> None:
+    doc = make_doc(
+        "en",
+        ["JPN", "NZL"],
+        [
+            [
+                "The two leaders signed the Information Security Agreement.",
+                "The Treaty will enable the exchange of classified information.",
+            ],
+            ["Japan will provide two patrol boats.", "This follows the earlier provision of radar."],
+        ],
+    )
+    assert run(doc) == [["JPN", "NZL"], [], ["JPN"], ["JPN"]]
+
+
+def test_english_meeting_partner_joint_work_and_invitation_add_the_other_party() -> None:
+    doc = make_doc(
+        "en",
+        ["JPN", "KOR"],
+        [
+            ["The Prime Minister of Japan met with the President of the Republic of Korea in Seoul."],
+            ["Korea's Ministry of Environment is cooperating with Japan on marine plastic."],
+            ["The Prime Minister visited Busan at the invitation of the President of Korea."],
+        ],
+    )
+    assert run(doc) == [["JPN", "KOR"], ["JPN", "KOR"], ["JPN", "KOR"]]
+
+
+def test_english_invitation_accepted_by_the_other_leader_has_both() -> None:
+    doc = make_doc(
+        "en",
+        ["ITA", "JPN"],
+        [["Prime Minister Meloni invited Prime Minister Ishiba to Rome, and Prime Minister Ishiba accepted."]],
+    )
+    assert run(doc) == [["ITA", "JPN"]]
+
+
+def test_japanese_meeting_partner_and_ministry_subject() -> None:
+    doc = make_doc(
+        "ja",
+        ["JPN", "MNG"],
+        [
+            ["岸田文雄内閣総理大臣は、来日したフレルスフ・モンゴル国大統領と首脳会談を行った。"],
+            ["日本国経済産業省は、モンゴル国の鉱物資源分野の人材育成を支援する。"],
+            ["モンゴル国大統領は、日本国政府の招待により訪日した。"],
+        ],
+    )
+    assert run(doc) == [["JPN", "MNG"], ["JPN"], ["JPN", "MNG"]]

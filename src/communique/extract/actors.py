@@ -68,15 +68,28 @@ class Leaders:
     parties: list[str]
     names: dict[str, str] = field(default_factory=dict)  # key (ja as is, en casefolded) -> ISO3
     titles: dict[str, set[str]] = field(default_factory=dict)  # title family -> parties holding it
+    named: dict[str, set[str]] = field(default_factory=dict)  # title family -> parties whose holder is named
     _cache: dict[tuple[str, str, int], Any] = field(default_factory=dict, repr=False)
 
     def learn(self, name: str, party: str | None, language: str, title_families: Iterable[str] = ()) -> None:
         if not party:
             return
-        for key in _name_keys(name, language):
+        keys = _name_keys(name, language)
+        for key in keys:
             self.names.setdefault(key, party)
         for family in title_families:
             self.titles.setdefault(family, set()).add(party)
+            if keys:
+                self.named.setdefault(family, set()).add(party)
+
+    def unnamed_holder(self, family: str) -> str | None:
+        """The one party that holds an office of ``family`` and whose holder has no name yet."""
+        heads = _vocab().get("head_titles", {})
+        holders = self.titles.get(family, set()) | {p for p in self.parties if heads.get(p) == family}
+        left = holders - self.named.get(family, set())
+        # only when the office is shared: a lone holder's title already names it, and an unknown
+        # name next to it may be a third country's leader (President Zelenskyy)
+        return next(iter(left)) if len(left) == 1 and len(holders) >= 2 else None
 
     @property
     def fallback(self) -> dict[str, str]:
@@ -164,10 +177,107 @@ def learn_leaders(doc: Document) -> Leaders:
     # Leaders are introduced at the opening (会談を行った / met): learning from later sentences
     # would pick up offices like 議長 that belong to no leader.
     opening = doc.sentences[0].paragraph if doc.sentences else None
-    for sentence in [s for s in doc.sentences if s.paragraph == opening][:5] or doc.sentences[:3]:
+    opening_sentences = [s for s in doc.sentences if s.paragraph == opening][:5] or doc.sentences[:3]
+    if language == "en":
+        # "Prime Minister TAKAICHI Sanae of Japan", "the President of the Republic of Indonesia, H.E.
+        # Mr. Budi Santoso": a title next to both a country and a name, anywhere in the text.
+        for sentence in doc.sentences:
+            _learn_titled_names_en(sentence.text, leaders)
+    for sentence in opening_sentences:
         for conjunct in _conjuncts(sentence.text, language):
             _learn_from_conjunct(conjunct, language, leaders)
+    if language == "en":
+        for sentence in doc.sentences:
+            _learn_by_elimination_en(sentence.text, leaders)
     return leaders
+
+
+_EN_HONORIFICS = r"(?:(?:H\.\s?E\.|His Excellency|Her Excellency|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Madam)\s+)*"
+_NAME_PARTICLES = ("von", "van", "der", "den", "de", "da", "di", "dos", "bin", "binti", "al", "el", "la", "le")
+_EN_NAME = re.compile(r"[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*\.?|" + "|".join(_NAME_PARTICLES) + r"))*")
+_EN_NAME_STOP = frozenset(["The", "A", "An", "Of", "And", "In", "On", "At", "To", "For", "With", "This", "That", "Jr.", "Sr."])
+
+
+def _en_name_at(text: str, pos: int) -> tuple[str, int] | None:
+    """A personal name starting at ``pos`` (after honorifics), trimmed of trailing particles."""
+    m = re.compile(_EN_HONORIFICS).match(text, pos)
+    start = m.end() if m else pos
+    n = _EN_NAME.match(text, start)
+    if not n:
+        return None
+    words = n.group().split()
+    while words and words[-1] in _NAME_PARTICLES:
+        words.pop()
+    if words and words[-1].endswith(".") and len(words[-1]) > 2 and words[-1] not in ("Jr.", "Sr."):
+        words[-1] = words[-1][:-1]  # the full stop of the sentence, not an initial
+    if not words or len(words) > 5 or words[0] in _EN_NAME_STOP or words[0].rstrip(".") in _EN_NAME_STOP:
+        return None
+    name = " ".join(words)
+    if countries.find(name, "en") or _titles_in(name, "en"):
+        return None
+    end = start
+    for w in words:
+        end = text.index(w, end) + len(w)
+    return name, end
+
+
+def _country_at(text: str, pos: int) -> tuple[str, int] | None:
+    """The country named right at ``pos`` (after an optional "the"), with its end."""
+    m = re.compile(r"(?:the\s+)?", re.I).match(text, pos)
+    start = m.end() if m else pos
+    for mention in countries.find(text[start : start + 80], "en"):
+        if mention.start == 0 and mention.form != "adjective":
+            return mention.iso3, start + mention.end
+        break
+    return None
+
+
+def _learn_titled_names_en(text: str, leaders: Leaders) -> None:
+    """Learn ``TITLE of COUNTRY, NAME`` / ``TITLE NAME of COUNTRY`` / ``COUNTRY's TITLE NAME``."""
+    for _, family, start, end in _titles_in(text, "en"):
+        party: str | None = None
+        name: str | None = None
+        of = re.compile(r"\s+of\s+").match(text, end)
+        if of:
+            found = _country_at(text, of.end())
+            if found:
+                party = found[0]
+                after = re.compile(r"\s*,?\s*").match(text, found[1])
+                named = _en_name_at(text, after.end() if after else found[1])
+                name = named[0] if named else None
+        else:
+            named = _en_name_at(text, end + 1) if text[end : end + 1] == " " else None
+            if named:
+                name = named[0]
+                of = re.compile(r"\s+of\s+").match(text, named[1])
+                found = _country_at(text, of.end()) if of else None
+                party = found[0] if found else None
+            if party is None:
+                before = re.search(r"([\w.]+(?:\s+[\w.]+){0,3}?)(?:['’]s?)?\s+$", text[max(0, start - 40) : start])
+                if before:
+                    mentions = [m for m in countries.find(before.group(1), "en")]
+                    if mentions and before.group(1).endswith(mentions[-1].mention):
+                        party = mentions[-1].iso3
+        if party is None or (leaders.parties and party not in leaders.parties):
+            continue
+        if name:
+            leaders.learn(name, party, "en", [family])
+        else:
+            leaders.titles.setdefault(family, set()).add(party)
+
+
+def _learn_by_elimination_en(text: str, leaders: Leaders) -> None:
+    """``Prime Minister Pham Minh Chinh`` with no country: the one party whose holder of that
+    office the document has not named yet (the other Prime Minister was introduced with Japan)."""
+    for _, family, _, end in _titles_in(text, "en"):
+        if text[end : end + 1] != " ":
+            continue
+        named = _en_name_at(text, end + 1)
+        if not named or any(k in leaders.names or k in leaders.fallback for k in _name_keys(named[0], "en")):
+            continue
+        party = leaders.unnamed_holder(family)
+        if party is not None:
+            leaders.learn(named[0], party, "en", [family])
 
 
 def document_parties(doc: Document) -> list[str]:
@@ -260,7 +370,12 @@ def _english_name_next_to(rest: str) -> list[str]:
 
 
 def _all_party_terms(language: str) -> list[str]:
-    return sorted(_vocab()["all_parties"].get(language, []), key=len, reverse=True)
+    vocab = _vocab()
+    terms = set(vocab["all_parties"].get(language, []))
+    if language == "en":  # "The Prime Ministers", "Both Governments", "the two Presidents"
+        heads = vocab.get("all_party_heads", [])
+        terms |= {f"{d} {h}" for d in vocab.get("all_party_determiners", []) for h in heads}
+    return sorted(terms, key=len, reverse=True)
 
 
 @cache
@@ -505,6 +620,24 @@ _FRONTED = re.compile(
 _FINITE = re.compile(r"\b(?:" + _VERB_WORDS + r"|[a-z]+ed)\b")
 
 
+def _subject_noun_phrase(text: str) -> str | None:
+    """The capitalised noun phrase before the first finite verb of the main clause, prepositions
+    allowed (``The UK Department for Business and Trade is …``); None when there is no clear one."""
+    rest = text[_FRONTED.match(text).end() :] if _FRONTED.match(text) else text
+    m = _FINITE.search(rest)
+    if m is None:
+        return None
+    phrase = rest[: m.start()].strip()
+    if (
+        not phrase
+        or not phrase[0].isupper()
+        or len(phrase.split()) > 12
+        or re.search(r"[,;:]|\b(?:that|which|who|whom|whose|we|We)\b", phrase)
+    ):
+        return None
+    return phrase
+
+
 def _main_clause_subject(text: str) -> str | None:
     """The words before the first finite verb of the main clause, after any fronted adverbial."""
     rest = text[_FRONTED.match(text).end() :] if _FRONTED.match(text) else text
@@ -522,37 +655,105 @@ def _main_clause_subject(text: str) -> str | None:
 # The stage
 
 
-def sentence_actors(text: str, language: str, leaders: Leaders) -> set[str] | None:
-    """The parties acting in one sentence, or None when it names no party as its subject."""
+def sentence_actors(
+    text: str, language: str, leaders: Leaders, previous: Iterable[str] = ()
+) -> set[str] | None:
+    """The parties acting in one sentence, or None when it names no party as its subject.
+
+    ``previous`` is the actors of the sentence before, which a pronoun subject (``They``) refers to.
+    """
     if language == "ja":
         topics, ga = _japanese_subject_tiers(text)
         if _SIGNATURE_JA.search(text) and not topics and not ga:
             return set(leaders.parties)
         found = {code for phrase in topics for code in resolve(phrase, language, leaders)}
         # a topic that is no party (今後は、日本が…) leaves the が subject to speak
-        return found or {code for phrase in ga for code in resolve(phrase, language, leaders)} or None
+        found = found or {code for phrase in ga for code in resolve(phrase, language, leaders)}
+        if found:
+            found |= _co_actors_ja(text, leaders)
+        return found or None
     if _SIGNATURE_EN.search(text):
         return set(leaders.parties)
-    found = {code for phrase in english_subjects(text, leaders) for code in resolve(phrase, language, leaders)}
+    pronouns = set(_vocab().get("pronouns", {}).get("en", []))
+    found = set()
+    for phrase in english_subjects(text, leaders):
+        found |= set(previous) if phrase.strip().lower() in pronouns else resolve(phrase, language, leaders)
     if found:
-        return found
+        return found | _co_actors_en(text, leaders)
     if re.search(r"\b(?:[Ww]e|[Oo]ur|us)\b", text):  # a sentence about "us" with no party subject
         return set(leaders.parties)
+    subject = _subject_noun_phrase(text)
+    if subject is not None and subject.lower() not in ("this", "these", "that", "those", "it", "such"):
+        # a subject that is no party: the parties it is about (the UK Department for Business and
+        # Trade, Industries of both countries), else none (The Agreement will facilitate …)
+        about = _parties_mentioned_en(subject, leaders)
+        return about | _co_actors_en(text, leaders) if about else about
     return None
+
+
+def _parties_mentioned_en(phrase: str, leaders: Leaders) -> set[str]:
+    """Every party a phrase names in any form: name, adjective, possessive, leader, all-party word."""
+    parties = set(leaders.parties)
+    found = {m.iso3 for m in countries.find(phrase, "en")} | _leaders_in(phrase, "en", leaders)
+    for g in countries.find_groups(phrase, "en"):
+        found |= set(g.members)
+    if _has_all_party_term(phrase, "en"):
+        found |= parties
+    return found & parties if parties else found
+
+
+@cache
+def _co_actor_regex_en() -> re.Pattern[str] | None:
+    markers = _vocab().get("co_actors", {}).get("en", [])
+    if not markers:
+        return None
+    return re.compile(r"\b(?:" + "|".join(markers) + r")\s+(?:the\s+)?", re.I)
+
+
+def _co_actors_en(text: str, leaders: Leaders) -> set[str]:
+    """Parties named right after ``met with`` / ``working with`` / ``at the invitation of``."""
+    regex = _co_actor_regex_en()
+    out: set[str] = set()
+    if regex is None:
+        return out
+    for m in regex.finditer(text):
+        # the partner phrase runs to the next clause or purpose boundary
+        phrase = re.split(r"[,;:(]|\s(?:to|on|in|at|for|from|and\s+(?:the\s+)?[a-z]+ed)\s", text[m.end() : m.end() + 120])[0]
+        out |= _parties_mentioned_en(phrase, leaders) - {""}
+    return out
+
+
+def _co_actors_ja(text: str, leaders: Leaders) -> set[str]:
+    """Parties in the noun phrase before ``と会談`` or before ``の招待により``."""
+    vocab = _vocab().get("co_actors", {})
+    out: set[str] = set()
+    cues = [(c, "") for c in vocab.get("ja_before", [])] + [("の" + c, "の") for c in vocab.get("ja_after_of", [])]
+    for cue, _ in cues:
+        start = text.find(cue)
+        while start > 0:
+            # the noun phrase before the cue: back to the last punctuation, particle or verb ending
+            head = re.split(r"[、。，は がをにでへ]|した|する|された", text[:start])[-1]
+            out |= resolve(head, "ja", leaders) if head else set()
+            start = text.find(cue, start + 1)
+    return out
 
 
 def actors(doc: Document) -> None:
     language = _language(doc)
     leaders = learn_leaders(doc)
     previous: dict[str, list[str]] = {}
+    last: list[str] = []
     for sentence in doc.sentences:
-        sentence.actors = _actors_of(sentence, language, leaders, previous)
+        sentence.actors = _actors_of(sentence, language, leaders, previous, last)
         previous[sentence.paragraph] = sentence.actors
+        last = sentence.actors
 
 
-def _actors_of(sentence: Sentence, language: str, leaders: Leaders, previous: dict[str, list[str]]) -> list[str]:
+def _actors_of(
+    sentence: Sentence, language: str, leaders: Leaders, previous: dict[str, list[str]], last: list[str]
+) -> list[str]:
     try:
-        found = sentence_actors(sentence.text, language, leaders)
+        found = sentence_actors(sentence.text, language, leaders, last)
     except RecursionError:  # pathological input: better no actors than a crash
         found = None
     if found is None:
