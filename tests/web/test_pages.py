@@ -114,6 +114,9 @@ def test_upload_errors_are_shown_with_400(editor_client: Client, settings: Any) 
     big = SimpleUploadedFile("statement.txt", "双方は協力する。".encode() * 20, content_type="text/plain")
     response = editor_client.post(reverse("upload"), {"file": big})
     assert response.status_code == 400 and "limit" in response.content.decode()
+    huge = SimpleUploadedFile("statement.txt", b"x" * 200_000, content_type="text/plain")
+    response = editor_client.post(reverse("upload"), {"file": huge})
+    assert response.status_code == 413 and "limit" in response.content.decode()
     assert Statement.objects.count() == 0
 
 

@@ -17,11 +17,13 @@ from communique.web.access import editor_required
 from communique.web.forms import UPLOAD_SUFFIXES, UploadForm, upload_max_bytes
 
 logger = logging.getLogger(__name__)
+FORM_OVERHEAD = 64 * 1024  # multipart boundaries, headers and the CSRF field around the file
 
 
-def _render(request: HttpRequest, form: UploadForm, status: int = 200) -> HttpResponse:
+def _render(request: HttpRequest, form: UploadForm, status: int = 200, error: str = "") -> HttpResponse:
     context = {
         "form": form,
+        "error": error,
         "suffixes": ", ".join(UPLOAD_SUFFIXES),
         "accept": ",".join(UPLOAD_SUFFIXES),
         "max_mb": round(upload_max_bytes() / (1024 * 1024), 1),
@@ -38,6 +40,12 @@ def _parse_error(request: HttpRequest, form: UploadForm, error: str) -> HttpResp
 def upload(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _render(request, UploadForm())
+    limit = upload_max_bytes()
+    declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    if declared > limit + FORM_OVERHEAD:
+        # Refuse before Django reads (and spools to disk) a body far over the limit.
+        message = _("The file is %(size)d bytes; the limit is %(limit)d bytes.") % {"size": declared, "limit": limit}
+        return _render(request, UploadForm(), status=413, error=message)
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return _render(request, form, status=400)
