@@ -23,6 +23,7 @@ from django.http import (
     HttpResponseBadRequest,
     StreamingHttpResponse,
 )
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from communique.errors import CommuniqueError
@@ -114,7 +115,7 @@ def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
 @viewer_required
 def feeds(request: HttpRequest) -> HttpResponse:
     """The user's calendar feeds: create one (its URL is shown once), revoke one."""
-    from communique.exports.feeds import create_feed, feed_path, revoke_feed, user_feeds
+    from communique.exports.feeds import create_feed, revoke_feed, user_feeds
 
     created = ""
     error = ""
@@ -125,7 +126,7 @@ def feeds(request: HttpRequest) -> HttpResponse:
             else:
                 filters = {k: request.POST.get(k, "").strip() for k in ("statement", "party", "status")}
                 _, secret = create_feed(request.user, filters, request.POST.get("label", "").strip()[:200])
-                created = request.build_absolute_uri(feed_path(secret))
+                created = request.build_absolute_uri(reverse("exports:feed", args=[secret]))
         except (CommuniqueError, ValueError) as e:
             error = str(e)
     return HttpResponse(_feeds_page(request, user_feeds(request.user), created, error))
