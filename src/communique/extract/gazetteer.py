@@ -24,6 +24,7 @@ class Entry:
     kind: str
     aliases: tuple[str, ...] = ()
     abbr: tuple[str, ...] = ()
+    place: bool = False  # a seat that names its institution (White House): a place after "at the"
 
     def name(self, language: str) -> str:
         return self.en if language == "en" else self.ja
@@ -82,6 +83,7 @@ def gazetteer() -> Gazetteer:
             kind=str(raw.get("kind", "other")),
             aliases=tuple(str(a) for a in raw.get("aliases", []) or []),
             abbr=tuple(str(a) for a in raw.get("abbr", []) or []),
+            place=bool(raw.get("place", False)),
         )
         entries.append(entry)
         for n in (entry.en, entry.ja, *entry.aliases, *entry.abbr):

@@ -71,6 +71,11 @@ class Forms:
     en_titles: frozenset[str]
     en_document_words: re.Pattern[str]
     en_document_of: re.Pattern[str]
+    en_standing: re.Pattern[str]
+    en_owned_by_document: re.Pattern[str]
+    en_place_before: re.Pattern[str]
+    ja_branch: re.Pattern[str]
+    ja_place_after: tuple[str, ...]
 
 
 def alt(words: Iterable[str]) -> str:
@@ -103,6 +108,11 @@ def forms() -> Forms:
     en_head_first = re.compile(
         rf"(?<![A-Za-z0-9])(?:{cap}\s){{0,4}}(?:{head_first})\s(?:of|for|on)\s(?:the\s)?{cap_seq}"
     )
+    modifiers = alt(en.get("standing_modifiers", [])) or "(?!)"
+    standing = re.compile(rf"(?<=\bthe )(?:{cap}\s)?(?:{modifiers})\s(?:{head_last})(?![A-Za-z0-9])")
+    owners = alt(en.get("document_owners", [])) or "(?!)"
+    place_before = alt(en.get("place_before", [])) or "(?!)"
+    branch = alt(ja.get("branch_suffixes", [])) or "(?!)"
     return Forms(
         ja_heads=re.compile("|".join(heads)),
         ja_rules=rules,
@@ -122,6 +132,12 @@ def forms() -> Forms:
         en_titles=frozenset(en.get("titles", [])),
         en_document_words=re.compile(rf"\s?(?:{alt(en.get('document_words', []))})\b"),
         en_document_of=re.compile(rf"\b(?:{alt(en.get('document_words', []))})\s(?:of|on)\s(?:the\s)?$"),
+        en_standing=standing,
+        en_owned_by_document=re.compile(rf"\b(?:{owners})[’']s\s$"),
+        en_place_before=re.compile(rf"\b(?:{place_before})\s(?:the\s)?$", re.IGNORECASE),
+        # a place name (katakana, Latin letters or kanji of a country/city, short) and a branch suffix
+        ja_branch=re.compile(rf"(?:[ァ-ヴー・]{{2,16}}|[A-Za-z]{{2,16}}|[一-龥]{{2,6}}?)(?:{branch})(?![一-龥])"),
+        ja_place_after=tuple(ja.get("place_after", [])),
     )
 
 

@@ -25,8 +25,13 @@ def english_candidates(text: str) -> list[Candidate]:
         if in_brackets(text, *m.span()):
             continue  # Economic Partnership Agreement (EPA): the acronym of something else
         entry = g.by_name[m.group(0)]
+        if entry.place and f.en_place_before.search(text, max(0, m.start() - 24), m.start()):
+            continue  # welcomed the President to the White House: the building, a place
         end, acronym = bracket_after(text, m.end())
         out.append(Candidate(m.start(), end, entry.en, entry.kind, entry.other_names("en"), 2, acronym))
+    out.extend(_governments(text))
+    for m in f.en_standing.finditer(text):  # the Joint Committee: a body the text sets up or refers to
+        out.append(Candidate(m.start(), m.end(), m.group(0), "other", [], 0))
     listed = [(c.start, c.end) for c in out]
     for rx in (f.en_head_last, f.en_head_first):
         for m in rx.finditer(text):
@@ -37,6 +42,8 @@ def english_candidates(text: str) -> list[Candidate]:
                 if any(ls > start and text[ls - 1] == "-" and le >= end for ls, le in listed):
                     continue
                 phrase = text[start:end]
+                if f.en_owned_by_document.search(text, max(0, start - 24), start):
+                    continue  # the CHIPS and Science Act's ... Fund: a mechanism of a law, not a body
                 if phrase in f.en_heads or any(phrase.endswith(x) for x in f.en_not_organizations):
                     continue  # a head alone (Working Group, Armed Forces) names nothing
                 words = phrase.split(" ")
@@ -46,6 +53,34 @@ def english_candidates(text: str) -> list[Candidate]:
                 entry = g.by_name.get(phrase)
                 out.append(Candidate(start, bend, entry.en if entry else phrase, entry.kind if entry else None,
                                  entry.other_names("en") if entry else [], 1 if entry else 0, acronym))
+    return out
+
+
+@cache
+def _government_regex() -> re.Pattern[str] | None:
+    """``government of Japan``, ``the Philippine government``: a country's government written in lower case
+    (the capitalised forms are found by the head rules)."""
+    names = sorted(countries().en_names, key=len, reverse=True)
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in names)
+    return re.compile(
+        rf"(?<![A-Za-z])(?:government of (?:the )?(?:{alternatives})(?![A-Za-z])"
+        rf"|(?<![A-Za-z])(?:{alternatives}) government(?![A-Za-z]))"
+    )
+
+
+def _governments(text: str) -> list[Candidate]:
+    rx = _government_regex()
+    if rx is None or "government" not in text:
+        return []
+    g = gazetteer()
+    out = []
+    for m in rx.finditer(text):
+        phrase = m.group(0)
+        entry = g.by_name.get(phrase) or g.by_name.get(phrase[0].upper() + phrase[1:])
+        name = entry.en if entry else phrase
+        out.append(Candidate(m.start(), m.end(), name, "government", entry.other_names("en") if entry else [], 1))
     return out
 
 
@@ -132,6 +167,10 @@ def _split_coordination(text: str, start: int, end: int, f: Forms) -> list[tuple
         left_ok = _is_english_name(text[left_start:left_end], f) or left.split(" ")[-1] in f.en_heads
         if left_ok and _is_english_name(text[right_start:right_end], f):
             return [(left_start, left_end), *_split_coordination(text, right_start, right_end, f)]
+        if text[left_start:left_end] in countries().en_names and _is_english_name(text[right_start:right_end], f):
+            # Philippine and Japan Coast Guard members: the first conjunct's name is not written out,
+            # so the mention is the one name the text spells in full.
+            return _split_coordination(text, right_start, right_end, f)
         if m.group(0).endswith("the "):
             if left_ok:  # Government of X and the Y Front: Y is not a name
                 return [(left_start, left_end)]

@@ -112,8 +112,12 @@ def japanese_candidates(text: str) -> list[Candidate]:
         for m in g.ja_regex.finditer(text):
             s, e = m.span()
             name = m.group(0)
+            entry = g.by_name[name]
+            if entry.place and text.startswith(f.ja_place_after, e):
+                continue  # ホワイトハウスで会談した: the building, a place
+            branch = f.ja_branch.match(text, e)
             nxt = text[e] if e < len(text) else ""
-            if nxt and is_kanji(nxt) and not text.startswith(f.may_follow, e):
+            if nxt and is_kanji(nxt) and not text.startswith(f.may_follow, e) and not branch:
                 continue  # part of a longer word: 国連憲章, 国会議員
             if s > 0 and is_katakana(text[s - 1]) and is_katakana(name[0]):
                 continue  # inside a katakana word
@@ -122,7 +126,10 @@ def japanese_candidates(text: str) -> list[Candidate]:
             start, found = _extend_left_over_countries(text, s)
             if text.startswith("株式会社", e):  # 三菱商事株式会社: the legal form is part of the name
                 e += len("株式会社")
-            entry = g.by_name[name]
+            if branch:  # インド工科大学ハイデラバード校: a campus or office of the listed body, named as written
+                end, acronym = bracket_after(text, branch.end())
+                out.append(Candidate(start, end, None, entry.kind, [], 2, acronym, found))
+                continue
             end, acronym = bracket_after(text, e, entry)
             foreign = [c for c in found if c not in countries().ja_japan]
             out.append(Candidate(start, end, None if foreign else entry.ja, entry.kind,
@@ -131,6 +138,11 @@ def japanese_candidates(text: str) -> list[Candidate]:
         if in_brackets(text, *m.span()):
             continue  # 日EU経済連携協定（EPA）: the acronym of the agreement, not the US agency
         entry = g.by_name[m.group(0)]
+        branch = f.ja_branch.match(text, m.end())
+        if branch:  # JICAタシケント事務所
+            end, acronym = bracket_after(text, branch.end())
+            out.append(Candidate(m.start(), end, None, entry.kind, [], 2, acronym))
+            continue
         end, acronym = bracket_after(text, m.end(), entry)
         out.append(Candidate(m.start(), end, entry.ja, entry.kind, entry.other_names("ja"), 2, acronym))
     # Head nouns.
@@ -141,7 +153,8 @@ def japanese_candidates(text: str) -> list[Candidate]:
         while prefix and prefix.end() > prefix.start():
             start = prefix.end()
             prefix = f.strip.match(text, start)
-        end, acronym = bracket_after(text, m.end())
+        branch = f.ja_branch.match(text, m.end())
+        end, acronym = bracket_after(text, branch.end() if branch else m.end())
         stem = text[start:m.start()]
         if not _stem_ok(stem, rule, acronym is not None, f):
             continue
