@@ -97,7 +97,7 @@ def child(n: int, seed: int, jobs: int, queries: int) -> dict[str, Any]:
     orgs = [name[:8] for name in
             Sentence.objects.exclude(organizations=[]).values_list("organizations", flat=True)[:200]
             for name in [o.get("name") or o["mention"] for o in name]][:30] or ["JICA"]
-    filter_sets = [
+    filter_sets: list[Any] = [
         lambda: {"party": rng.choice(["JPN", "KAZ", "USA", "FRA", "GBR"])},
         lambda: {"status": rng.choice(["pipeline", "implementation", "closed"])},
         lambda: {"act": rng.choice(["commit", "consider"])},
@@ -110,11 +110,13 @@ def child(n: int, seed: int, jobs: int, queries: int) -> dict[str, Any]:
         lambda: {"party": "JPN", "status": "implementation", "act": "commit"},
     ]
     page_times, count_times, counts = [], [], []
+    by_kind: dict[str, list[float]] = {}
     for q in range(queries):
         filters = filter_sets[q % len(filter_sets)]()
         t0 = time.perf_counter()
         rows = list(services.list_commitments(**filters)[:50])
         page_times.append((time.perf_counter() - t0) * 1000)
+        by_kind.setdefault("+".join(filters), []).append(page_times[-1])
         t0 = time.perf_counter()
         counts.append(services.list_commitments(**filters).count())
         count_times.append((time.perf_counter() - t0) * 1000)
@@ -151,6 +153,7 @@ def child(n: int, seed: int, jobs: int, queries: int) -> dict[str, Any]:
         "list_count_p50_ms": round(statistics.median(count_times), 1),
         "list_count_p95_ms": round(_percentile(count_times, 95), 1),
         "median_matches": statistics.median(counts),
+        "list_page_p95_by_filter": {k: round(_percentile(v, 95), 1) for k, v in by_kind.items()},
         "stats_p50_ms": round(stats_p50, 1),
         "stats_p95_ms": round(stats_p95, 1),
         "due_p50_ms": round(due_p50, 1),
@@ -195,6 +198,7 @@ def report(r: dict[str, Any]) -> None:
     print(f"  database   {r['db_mb']} MB")
     print(f"  update     p50 {r['update_p50_ms']} ms")
     print(f"  list page  p50 {r['list_page_p50_ms']} ms, p95 {r['list_page_p95_ms']} ms (50 rows, filtered)")
+    print("  list page p95 by filter: " + ", ".join(f"{k} {v}" for k, v in r["list_page_p95_by_filter"].items()))
     print(f"  list count p50 {r['list_count_p50_ms']} ms, p95 {r['list_count_p95_ms']} ms "
           f"(median {r['median_matches']} matches)")
     print(f"  stats      p50 {r['stats_p50_ms']} ms, p95 {r['stats_p95_ms']} ms")
@@ -208,6 +212,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="parse processes")
     ap.add_argument("--queries", type=int, default=200, help="filtered list queries to time")
     ap.add_argument("--backends", default="sqlite,postgres")
+    ap.add_argument("--json", help="also write the figures to this JSON file")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -216,6 +221,8 @@ def main() -> None:
     print(f"tracker bench: {args.n} generated statements (seed {args.seed}), parse jobs {args.jobs}, "
           f"{args.queries} list queries")
     results = []
+    if args.json:
+        Path(args.json).write_text("[]")
     with tempfile.TemporaryDirectory(prefix="communique-bench-") as tmp:
         for backend in args.backends.split(","):
             (Path(tmp) / backend).mkdir()
@@ -223,6 +230,8 @@ def main() -> None:
             if r:
                 report(r)
                 results.append(r)
+                if args.json:
+                    Path(args.json).write_text(json.dumps(results, indent=2))
     ok = all(r["import_s"] < 120 and r["list_page_p95_ms"] < 50 for r in results)
     print(f"\ntargets (import < 120 s, filtered list p95 < 50 ms): {'met' if ok and results else 'NOT met'}")
 

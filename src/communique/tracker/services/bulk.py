@@ -61,8 +61,19 @@ def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Sequenc
         return
     conn = connections["default"]
     qn = conn.ops.quote_name
-    sql = (f"INSERT INTO {qn(model._meta.db_table)} ({', '.join(qn(c) for c in columns)}) "
-           f"VALUES ({', '.join(['%s'] * len(columns))})")
-    with conn.cursor() as cursor:
+    head = f"INSERT INTO {qn(model._meta.db_table)} ({', '.join(qn(c) for c in columns)}) VALUES "
+    one = f"({', '.join(['%s'] * len(columns))})"
+    if conn.vendor != "postgresql":  # SQLite, in-process: executemany is as fast as it gets
+        with conn.cursor() as cursor:
+            for start in range(0, len(rows), batch):
+                cursor.executemany(head + one, rows[start:start + batch])
+        return
+    # PostgreSQL: Django's cursors bind parameters client-side, quoting every value into the
+    # SQL text; a plain psycopg cursor on the same connection (same transaction) sends them
+    # bound, and its executemany pipelines the rows in one round trip.
+    import psycopg
+
+    conn.ensure_connection()
+    with psycopg.Cursor(conn.connection) as cursor:
         for start in range(0, len(rows), batch):
-            cursor.executemany(sql, rows[start:start + batch])
+            cursor.executemany(head + one, rows[start:start + batch])

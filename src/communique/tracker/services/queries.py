@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from communique.errors import InputError
 from communique.model import ACTS
-from communique.tracker.models import Commitment, Mention
+from communique.tracker.models import Commitment, Mention, Organization, Section
 from communique.tracker.services.history import commitment_history
 from communique.tracker.services.search import filter_by_text
 from communique.tracker.services.values import parse_date, parse_id, parse_status
@@ -71,7 +71,10 @@ def list_commitments(filters: CommitmentFilters | None = None, **kwargs: Any) ->
         qs = qs.filter(active=True)
     if f.section not in (None, ""):
         text = str(f.section).strip()
-        qs = qs.filter(section_id=int(text)) if text.isdigit() else qs.filter(topic__icontains=text)
+        if text.isdigit():
+            qs = qs.filter(section_id=int(text))
+        else:  # search the small sections table, then follow the indexed section_id
+            qs = qs.filter(section_id__in=Section.objects.filter(title__icontains=text).values("id"))
     if f.party:
         if not _PARTY.match(f.party.strip()):
             raise InputError(f"party {f.party!r}: use an ISO 3166-1 alpha-3 code such as JPN")
@@ -84,13 +87,12 @@ def list_commitments(filters: CommitmentFilters | None = None, **kwargs: Any) ->
         qs = qs.filter(status=parse_status(f.status))
     if f.organization:
         name = f.organization.strip()
-        qs = qs.filter(
-            Exists(
-                Mention.objects.filter(sentence_id=OuterRef("sentence_id"), active=True).filter(
-                    Q(organization__name__icontains=name) | Q(organization__aliases__alias__icontains=name)
-                )
-            )
-        )
+        # organizations (small table) -> their mentions (indexed) -> commitments by sentence (unique index)
+        organizations = Organization.objects.filter(
+            Q(name__icontains=name) | Q(aliases__alias__icontains=name)
+        ).values("id")
+        mentioned = Mention.objects.filter(organization_id__in=organizations, active=True).values("sentence_id")
+        qs = qs.filter(sentence_id__in=mentioned)
     if f.due_before:
         qs = qs.filter(due_date__lte=parse_date(f.due_before, "due-before date"))
     if f.due_after:
