@@ -7,20 +7,20 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from communique.tracker.models import Organization, Sentence
-from communique.web import queries
+from communique.web import counts, queries
 from communique.web.access import viewer_required
 
 
 @viewer_required
 def organization_list(request: HttpRequest) -> HttpResponse:
-    organizations = (
+    organizations = counts.cached("organizations", (), lambda: list(
         Organization.objects.annotate(
             n_sentences=Count("mentions__sentence", filter=Q(mentions__active=True), distinct=True),
             n_statements=Count("mentions__sentence__statement", filter=Q(mentions__active=True), distinct=True),
         )
         .filter(n_sentences__gt=0)
         .order_by("-n_sentences", "name")[:500]
-    )
+    ))
     return render(request, "communique/organizations.html", {"organizations": organizations})
 
 
