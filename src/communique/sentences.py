@@ -32,19 +32,26 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     return exact, frozenset(a.lower() for a in exact if a[0].islower())
 
 
+@cache
+def _japanese_marks() -> re.Pattern[str]:
+    """The only characters the Japanese splitter looks at: brackets and sentence ends."""
+    return re.compile("[" + re.escape(_spec()["open_brackets"] + _spec()["close_brackets"] + _JA_END) + "]")
+
+
 def split_japanese(text: str) -> list[str]:
-    opens, closes = _spec()["open_brackets"], _spec()["close_brackets"]
+    opens = _spec()["open_brackets"]
     out: list[str] = []
     depth = 0
     start = 0
-    for i, ch in enumerate(text):
+    for m in _japanese_marks().finditer(text):
+        ch = m.group()
         if ch in opens:
             depth += 1
-        elif ch in closes:
+        elif ch not in _JA_END:
             depth = max(0, depth - 1)
-        elif ch in _JA_END and depth == 0:
-            out.append(text[start: i + 1])
-            start = i + 1
+        elif depth == 0:
+            out.append(text[start: m.end()])
+            start = m.end()
     out.append(text[start:])
     return [s.strip() for s in out if s.strip()]
 
