@@ -48,9 +48,9 @@ def test_japanese(text: str, expected: list[tuple[str, str]]) -> None:
         ("signed a memorandum of understanding on energy", [("memorandum of understanding", "mou")]),
         ("the Exchange of Notes on the grant", [("Exchange of Notes", "exchange_of_notes")]),
         ("the goals of the Paris Agreement", [("Paris Agreement", "agreement")]),
-        ("Article V of the Treaty of Mutual Cooperation", [("Treaty", "agreement")]),
-        ("the UN Framework Convention on Climate Change", [("UN Framework Convention", "agreement")]),
-        ("the 2030 Agenda for Sustainable Development", [("2030 Agenda", "action_plan")]),
+        ("Article V of the Treaty of Mutual Cooperation", [("Treaty of Mutual Cooperation", "agreement")]),
+        ("the UN Framework Convention on Climate Change", [("UN Framework Convention on Climate Change", "agreement")]),
+        ("the 2030 Agenda for Sustainable Development", [("2030 Agenda for Sustainable Development", "action_plan")]),
         ("the Hiroshima Action Plan", [("Hiroshima Action Plan", "action_plan")]),
         ("a roadmap for cooperation", [("roadmap", "action_plan")]),
         ("the Global Methane Pledge and the Atlantic Declaration", [("Global Methane Pledge", "other"), ("Atlantic Declaration", "other")]),
@@ -98,3 +98,74 @@ def test_long_mixed_script_sentence() -> None:
     assert {i.kind for i in ja} == {"mou"}  # Japanese cues only in a Japanese statement
     assert {i.kind for i in en} == {"agreement", "action_plan"}
     assert find_instruments("", "ja") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Treaty on the Prohibition of Nuclear Weapons entered into force",
+         [("Treaty on the Prohibition of Nuclear Weapons", "agreement")]),
+        ("the Convention on International Trade in Endangered Species", [("Convention on International Trade in Endangered Species", "agreement")]),
+        ("a Memorandum of Cooperation on Health in 2024", [("Memorandum of Cooperation on Health", "mou")]),
+    ],
+)
+def test_a_capitalised_name_runs_over_its_complement(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("consistent with the NPT and the CTBT", [("NPT", "agreement"), ("CTBT", "agreement")]),
+        ("the Trans-Pacific Partnership (TPP) and the RCEP", [("Trans-Pacific Partnership (TPP)", "agreement"), ("RCEP", "agreement")]),
+        ("the Comprehensive Nuclear-Test-Ban Treaty (CTBT) and the CTBTO", [("Comprehensive Nuclear-Test-Ban Treaty (CTBT)", "agreement")]),
+        ("implementation of the Japan-Mongolia EPA", [("Japan-Mongolia EPA", "agreement")]),
+        ("the 2026 NPT Review Conference", []),  # a conference, not the treaty
+        ("members of the CPTPP Commission and the FMCT Friends", []),  # bodies and groups named after a treaty
+        ("日・モンゴルEPAの着実な実施", [("日・モンゴルEPA", "agreement")]),
+    ],
+)
+def test_well_known_treaties_by_acronym(text: str, expected: list[tuple[str, str]]) -> None:
+    lang = "en" if text.isascii() else "ja"
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Regional Strategy for the Indian Ocean", [("Regional Strategy for the Indian Ocean", "action_plan")]),
+        ("the 2040 Strategy", [("2040 Strategy", "action_plan")]),
+        ("Japan's National Security Strategy", []),  # a national policy paper, not a joint document
+    ],
+)
+def test_a_named_strategy_is_an_action_plan(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("they welcomed the signing of the Green Hydrogen Partnership", [("Green Hydrogen Partnership", "other")]),
+        ("the ministers signed the Space Cooperation Arrangement", [("Space Cooperation Arrangement", "other")]),
+        ("launch a Japan-UK Clean Energy Partnership", []),  # launched, not signed: an initiative
+        ("signed by the two Foreign Ministers", []),
+        ("a Code of Conduct for fishing vessels", [("Code of Conduct", "other")]),
+        ("issued the Japan-Korea Joint Vision", [("Japan-Korea Joint Vision", "other")]),
+    ],
+)
+def test_a_signed_name_is_a_document(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("両外相は「日豪海洋協力原則」に署名した。", [("日豪海洋協力原則", "other")]),
+        ("両首脳は「日タイ共同ビジョン」を採択した。", [("日タイ共同ビジョン", "other")]),
+        ("両首脳は、日英共同ビジョンを発出した。", [("日英共同ビジョン", "other")]),
+        ("「日比経済イニシアティブ」の立ち上げを発表した。", []),  # launched: an initiative, not a document
+        ("「富士山」を訪問した。", []),
+    ],
+)
+def test_japanese_named_documents_without_a_cue(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

@@ -41,6 +41,10 @@ class _Cues:
     en: re.Pattern[str]
     en_kinds: tuple[str, ...]
     en_blocks: re.Pattern[str] | None
+    acronyms: re.Pattern[str] | None  # well-known treaties by acronym (UNCLOS, NPT, CPTPP), both languages
+    acronym_kind: dict[str, str]
+    ja_quoted: re.Pattern[str] | None  # 「name」 + a verb of issuing or signing
+    ja_quoted_not: tuple[str, ...]
 
 
 @cache
@@ -57,6 +61,11 @@ def _cues() -> _Cues:
     ]
     en_regex = re.compile(r"(?<![A-Za-z])(?:" + "|".join(branches) + r")(?![A-Za-z])")
     blocks = en.get("not_instrument") or []
+    acronym_kind = {a: kind for kind, names in (data.get("known_acronyms") or {}).items() for a in names}
+    acronyms = (re.compile(r"(?<![A-Za-z0-9\-])(?:" + "|".join(re.escape(a) for a in sorted(acronym_kind, key=len, reverse=True))
+                           + r")(?![A-Za-z0-9\-])") if acronym_kind else None)
+    verbs = ja.get("quoted_document_verbs") or []
+    ja_quoted = (re.compile(r"「([^「」]{2,40})」(?=" + "|".join(re.escape(v) for v in verbs) + ")") if verbs else None)
     return _Cues(
         ja=ja_rx,
         ja_kind=ja_kind,
@@ -65,12 +74,50 @@ def _cues() -> _Cues:
         en=en_regex,
         en_kinds=tuple(kinds),
         en_blocks=re.compile("|".join(f"(?:{b})" for b in blocks)) if blocks else None,
+        acronyms=acronyms,
+        acronym_kind=acronym_kind,
+        ja_quoted=ja_quoted,
+        ja_quoted_not=tuple(ja.get("quoted_not_documents") or []),
     )
+
+
+def _with_acronyms(
+    text: str, spans: list[tuple[int, int, str]], blocked: list[tuple[int, int]], english: bool
+) -> list[InstrumentMention]:
+    """Add treaties named by a known acronym alone, unless the acronym is inside (or in brackets right
+    after) a mention already found: ``United Nations Convention on the Law of the Sea (UNCLOS)`` is one."""
+    c = _cues()
+    out = list(spans)
+    if c.acronyms is not None:
+        for m in c.acronyms.finditer(text):
+            s, e = m.span()
+            if any(ss <= s and e <= se for ss, se, _ in spans) or any(bs < e and s < be for bs, be in blocked):
+                continue
+            if english and re.match(r"\s[A-Z][a-z]", text[e:e + 3]):
+                continue  # FMCT Friends, CPTPP Commission: the acronym names a group or body, not the treaty
+            if english and s > 0 and text[s - 1] == "(" and text[e:e + 1] == ")":
+                e += 1  # Trans-Pacific Partnership (TPP): the name before the bracket is the treaty's
+                s -= 1
+            if english:  # the Japan-Viet Nam EPA
+                while s > 0:
+                    w = _NAME_WORD_BEFORE.search(text[max(0, s - 40):s])
+                    if not w or w.group(0).startswith("("):
+                        break
+                    s -= len(w.group(0))
+            else:  # 日EU・EPA
+                while s > 0 and _is_name_char(text[s - 1]) or s > 0 and text[s - 1] == "・":
+                    s -= 1
+            out.append((s, e, c.acronym_kind[m.group(0)]))
+    out.sort()
+    return [InstrumentMention(text[s:e], kind) for s, e, kind in out]
+
+
+_BRACKETED = re.compile(r"\s?[（(][A-Z][A-Za-z0-9\-]{1,12}[）)]")
 
 
 def _japanese(text: str) -> list[InstrumentMention]:
     c = _cues()
-    out: list[InstrumentMention] = []
+    out: list[tuple[int, int, str]] = []
     for m in c.ja.finditer(text):
         cue, (s, e) = m.group(0), m.span()
         if text.startswith(c.ja_not_before.get(cue, ()), e):
@@ -82,8 +129,15 @@ def _japanese(text: str) -> list[InstrumentMention]:
             start -= 1
         while start < s and text[start] == "・":
             start += 1
-        out.append(InstrumentMention(text[start:e], c.ja_kind[cue]))
-    return out
+        b = _BRACKETED.match(text, e)
+        out.append((start, b.end() if b else e, c.ja_kind[cue]))
+    if c.ja_quoted is not None:  # 「日印共同ビジョン」を発出した: a named document without a cue word
+        for m in c.ja_quoted.finditer(text):
+            s, e = m.span(1)
+            if any(os < e and s < oe for os, oe, _ in out) or m.group(1).endswith(c.ja_quoted_not):
+                continue
+            out.append((s, e, "other"))
+    return _with_acronyms(text, out, [], False)
 
 
 
@@ -106,17 +160,40 @@ def _english(text: str) -> list[InstrumentMention]:
             merged[-1] = (merged[-1][0], e, kind)
         else:
             merged.append((s, e, kind))
-    out: list[InstrumentMention] = []
+    out: list[tuple[int, int, str]] = []
     for s, e, kind in merged:
         start = s
         if text[s:s + 1].isupper():
             while start > 0:
-                m = re.search(r"(?:[A-Z0-9][\w’'.\-]*)\s$", text[max(0, start - 40):start])
+                # Biological and Toxin Weapons Convention, Regional ... Partnership (RCEP) Agreement
+                m = _NAME_WORD_BEFORE.search(text[max(0, start - 40):start])
                 if not m:
                     break
                 start -= len(m.group(0))
-        out.append(InstrumentMention(text[start:e], kind))
-    return out
+            n = _NAME_TAIL.match(text, e)  # Declaration on the Conduct of Parties in the South China Sea
+            if n:
+                e = n.end()
+        b = _BRACKETED.match(text, e)
+        out.append((start, b.end() if b else e, kind))
+    # the signing of the Critical Minerals Partnership: a capitalised name that is signed is a document
+    for m in _SIGNED_NAME.finditer(text):
+        s, e = m.span(1)
+        if not any(os < e and s < oe for os, oe, _ in out) and not any(bs < e and s < be for bs, be in blocked):
+            out.append((s, e, "other"))
+    return _with_acronyms(text, out, blocked, True)
+
+
+_SIGNED_NAME = re.compile(
+    r"\b(?:[Ss]ign(?:ed|ing|s)?|[Cc]oncluded|[Cc]onclusion)\s(?:of\s)?(?:the|a|an)\s"
+    r"((?:[A-Z0-9][\w’'\-]*\s(?:and\s|on\s|for\s)?){0,8}[A-Z][\w’'\-]*)"
+)
+# A capitalised word (or "X and" inside a name) before a cue, or an acronym in brackets.
+_NAME_WORD_BEFORE = re.compile(r"(?:[A-Z0-9][\w’'.\-]*|[A-Z][\w’'.\-]*\sand|\([A-Z][A-Za-z0-9\-]{1,12}\))\s$")
+# The complement of a document's name: "on/of/for/between" + capitalised words (with of, the, and, in...).
+_NAME_TAIL = re.compile(
+    r"\s(?:on|of|for|between|concerning|regarding)\s(?:the\s|an?\s)?[A-Z][\w’'\-]*"
+    r"(?:\s(?:(?:of|the|and|in|on|for|an?|between|to)\s)*[A-Z][\w’'\-]*){0,10}"
+)
 
 
 def find_instruments(text: str, language: str = "ja") -> list[InstrumentMention]:
