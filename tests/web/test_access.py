@@ -104,3 +104,16 @@ def test_admin_site_is_for_admins_only(make_user: Any) -> None:
     editor.force_login(make_user("ed2", "editor"))
     assert admin.get("/admin/").status_code == 200
     assert editor.get("/admin/").status_code == 302
+
+
+def test_logout_ends_the_session(editor_client: Client) -> None:
+    assert editor_client.get(reverse("dashboard")).status_code == 200
+    response = editor_client.post(reverse("logout"))
+    assert response.status_code == 302 and response["Location"] == reverse("login")
+    assert editor_client.get(reverse("dashboard")).status_code == 302
+
+
+def test_static_files_are_served_without_debug(client: Client) -> None:
+    response = client.get("/static/communique/app.css")
+    assert response.status_code == 200 and b".sent.act-commit" in b"".join(response.streaming_content)
+    assert client.get("/static/communique/missing.css").status_code == 404
