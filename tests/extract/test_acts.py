@@ -414,6 +414,107 @@ def test_en_noun_use_of_a_cue_is_not_a_verb() -> None:
     assert en(text) == ["commit"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders instructed their foreign ministers to draw up a roadmap by 2027.",
+        "We task our relevant officials to report on progress at the next summit.",
+        "The two sides shared the determination to conclude the negotiations this year.",
+        "The leaders vowed to deepen defence cooperation.",
+        "We endeavour to expand student exchanges.",
+        "Japan and India are also launching a joint venture fund for start-ups.",
+        "Our two countries are proud to co-host the conference in 2027.",
+        "We look forward to holding the next dialogue in Canberra.",
+        "The United States stressed its commitment to expanding cooperation on shipbuilding.",
+    ],
+)
+def test_en_directing_officials_and_other_promise_families_are_commit(text: str) -> None:
+    assert en(text) == ["commit"]
+
+
+def test_en_look_forward_to_anothers_event_is_welcome() -> None:
+    assert en("We look forward to the visit of the Crown Prince next spring.") == ["welcome"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two ministers concurred on the need to protect undersea cables.",
+        "The leaders shared the view that supply chains must be diversified.",
+        "The peace and stability of the region are inseparable from the prosperity of the world.",
+        "The Alliance is the cornerstone of peace in the region.",
+        "These shared principles form the bedrock of our partnership.",
+        "We state clearly that the use of force is unacceptable.",
+    ],
+)
+def test_en_concurring_and_evaluative_statements_are_affirm(text: str) -> None:
+    assert en(text) == ["affirm"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Presidents paid tribute to the victims of the earthquake.",
+        "The leaders noted with appreciation the role of the coast guards.",
+        "We honour the memory of those who lost their lives.",
+        "The two sides lauded the work of the volunteers.",
+    ],
+)
+def test_en_tribute_and_noted_with_appreciation_are_appreciate(text: str) -> None:
+    assert en(text) == ["appreciate"]
+
+
+def test_en_commitment_to_a_principle_is_affirm_to_an_action_commit() -> None:
+    assert en("We remain committed to upholding the rule of law at sea.") == ["affirm"]
+    assert en("The two countries are committed to defending democracy and human rights.") == ["affirm"]
+    assert en("We remain committed to building a reliable port in Darwin by 2028.") == ["commit"]
+    assert en("They reiterated their commitment to working together to combat piracy.") == ["commit"]
+
+
+def test_en_present_continue_is_ongoing_report_but_will_continue_is_commit() -> None:
+    assert en("Australia continues to provide training to Pacific police forces.") == ["report"]
+    assert en("Australia will continue to provide training to Pacific police forces.") == ["commit"]
+
+
+def test_en_invitation_and_acceptance_are_report_and_commit() -> None:
+    text = "The President invited the Prime Minister to Seoul, and the Prime Minister accepted with pleasure."
+    assert en(text) == ["commit", "report"]
+
+
+def test_en_will_after_a_past_fact_is_a_second_predicate() -> None:
+    assert en("We held the first dialogue in Paris last year and will hold the second in Tokyo.") == [
+        "commit",
+        "report",
+    ]
+
+
+def test_en_bare_verbs_coordinated_under_a_modal_share_its_promise() -> None:
+    assert en("We intend to modernise the port and support the training of its staff.") == ["commit"]
+    # after a gerund the coordinated verb is a predicate of its own
+    assert en("We are committed to building the port, and encourage private investment in it.") == [
+        "commit",
+        "affirm",
+    ]
+
+
+def test_en_and_inside_an_inclusion_phrase_joins_nouns() -> None:
+    text = (
+        "Japan and Australia continue to assist Fiji, including through their provision of patrol boats"
+        " and plans to add two."
+    )
+    assert en(text) == ["report"]
+
+
+def test_en_adverb_without_comma_is_not_an_opener_phrase() -> None:
+    assert en("Today we are launching a fund, which will finance clean ports.") == ["commit"]
+
+
+def test_en_will_of_a_sentence_without_party_actor_is_report() -> None:
+    # a capitalised subject is taken for a party unless the actors stage found none
+    assert sentence_acts("The DICAS will meet in Manila in 2027.", "en", party_subject=False) == ["report"]
+    assert sentence_acts("The DICAS will meet in Manila in 2027.", "en") == ["commit"]
+
+
 # ---------------------------------------------------------------- the stage on a Document
 
 

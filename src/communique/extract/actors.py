@@ -552,6 +552,9 @@ def _english_subject_spans(text: str, leaders: Leaders) -> list[tuple[int, int]]
         spans.append((start, end))
     for m in re.finditer(r"\b[Oo]ur(?:\s+[a-z-]+){1,3}", text):  # our two countries, our Alliance
         spans.append(m.span())
+    pronouns = _vocab().get("pronouns", {}).get("en", [])
+    if pronouns:  # They / She: resolved to the previous sentence's actors by the caller
+        spans.extend(m.span() for m in re.finditer(r"\b(?:" + "|".join(pronouns) + r")\b", text, re.I))
     return _merge(spans, text)
 
 

@@ -10,8 +10,12 @@ from __future__ import annotations
 from communique.model import Document
 
 
-def sentence_acts(text: str, language: str) -> list[str]:
-    """The acts of one sentence, in the order of ``model.ACTS``; never raises on odd text."""
+def sentence_acts(text: str, language: str, party_subject: bool | None = None) -> list[str]:
+    """The acts of one sentence, in the order of ``model.ACTS``; never raises on odd text.
+
+    ``party_subject`` (English): False when the sentence has no party actor, which makes ``will``
+    a report; None when unknown.
+    """
     if not isinstance(text, str) or not text.strip():
         return []
     if language == "ja" or (language not in ("en",) and _mostly_japanese(text)):
@@ -20,7 +24,7 @@ def sentence_acts(text: str, language: str) -> list[str]:
         return ja_acts(text)
     from communique.extract.predicates_en import sentence_acts as en_acts
 
-    return en_acts(text)
+    return en_acts(text, party_subject)
 
 
 def _mostly_japanese(text: str) -> bool:
@@ -31,4 +35,4 @@ def _mostly_japanese(text: str) -> bool:
 def acts(doc: Document) -> None:
     language = doc.info.language or "ja"
     for sentence in doc.sentences:
-        sentence.acts = sentence_acts(sentence.text, language)
+        sentence.acts = sentence_acts(sentence.text, language, bool(sentence.actors))

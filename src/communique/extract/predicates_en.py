@@ -16,7 +16,11 @@ from typing import Any
 from communique.datafiles import load_yaml
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*")
-_NEW_SUBJECT = re.compile(r",\s+(?:and|but)\s+(?=(?:we|they|the leaders|both)\b|[A-Z])")
+# ", and we …" / ", but Japan will …" open a new clause; ", and Australia, and …" (a list of names
+# followed by punctuation) does not.
+_NEW_SUBJECT = re.compile(
+    r",\s+(?:and|but)\s+(?=(?:we|they|the leaders|both)\b|[A-Z](?![\w.'-]*(?:\s+[A-Z][\w.'-]*)*\s*[,.;:)]))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +29,8 @@ class Cue:
     act: str
     rank: int  # lower wins at equal length
     party_only: bool
+    agenda: bool = False  # commitment language: affirm when its object is a principle
+    modal: bool = False  # governs the bare verbs coordinated after it
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,9 @@ class EnglishCues:
     openers: frozenset[str]
     adverbs: frozenset[str]
     noun_markers: frozenset[str]
+    principle_objects: re.Pattern[str] | None = None
+    agenda_stops: frozenset[str] = frozenset()
+    phrase_markers: re.Pattern[str] = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,17 +53,23 @@ class Match:
     end: int
     act: str
     party_only: bool
+    agenda: bool = False
+    modal: bool = False
 
 
 @cache
 def cues() -> EnglishCues:
     data: dict[str, Any] = load_yaml("cues.en.yaml")
     party_only = {p.lower() for p in data.get("party_only", [])}
+    agenda = {p.lower() for p in data.get("agenda", [])}
+    modal = {p.lower() for p in data.get("under_modal", [])}
     out: list[Cue] = []
     rank = 0
     for act, patterns in data["acts"].items():
         for p in patterns:
-            out.append(Cue(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), act, rank, p.lower() in party_only))
+            key = p.lower()
+            regex = re.compile(rf"\b(?:{p})\b", re.IGNORECASE)
+            out.append(Cue(regex, act, rank, key in party_only, key in agenda, key in modal))
             rank += 1
     for p in data.get("generic", []):
         out.append(Cue(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), "report", rank, False))
@@ -67,7 +82,17 @@ def cues() -> EnglishCues:
         openers=frozenset(w.lower() for w in data["openers"]),
         adverbs=frozenset(w.lower() for w in data["adverbs"]),
         noun_markers=frozenset(w.lower() for w in data["noun_markers"]),
+        principle_objects=_word_regex(data.get("principle_objects", [])),
+        agenda_stops=frozenset(w.lower() for w in data.get("agenda_stops", [])),
+        phrase_markers=_word_regex(data.get("phrase_markers", [])) or re.compile(r"(?!)"),
     )
+
+
+def _word_regex(words: list[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
 
 
 def _normalise(text: str) -> str:
@@ -88,7 +113,7 @@ def _matches(text: str) -> list[Match]:
     for start, neg_len, _, cue in found:
         if start < taken_until:
             continue
-        out.append(Match(start, start - neg_len, cue.act, cue.party_only))
+        out.append(Match(start, start - neg_len, cue.act, cue.party_only, cue.agenda, cue.modal))
         taken_until = start - neg_len
     return out
 
@@ -98,9 +123,15 @@ def _words(text: str) -> list[str]:
 
 
 def _strip_opener(text: str, start: int, end: int) -> int:
-    """Skip a leading adverbial phrase up to its first comma ("Following the summit, we …")."""
+    """Skip a leading adverbial phrase up to its first comma ("Following the summit, we …").
+
+    A one-word adverb opens a phrase only when a comma follows it ("Today, we …"); in
+    "Today we are launching X, which …" the comma ends the main clause, not an opener.
+    """
     words = _words(text[start:end])
     if not words or words[0].lower() not in cues().openers:
+        return start
+    if words[0].lower() in cues().adverbs and not re.match(r"\s*[A-Za-z]+\s*,", text[start:end]):
         return start
     comma = text.find(",", start, end)
     return comma + 1 if comma != -1 and text[comma + 1 : end].strip() else start
@@ -112,7 +143,7 @@ def _is_free(preceding: str) -> bool:
     return not any(w.lower() in subordinators for w in _words(preceding))
 
 
-def _is_coordinated(preceding: str) -> bool:
+def _is_coordinated(preceding: str, main_form: str | None = None, cue_form: str | None = None) -> bool:
     """The text between the last main predicate and this cue ends with a coordination.
 
     A bare comma ("We affirm X, recognize Y") coordinates only when no subordinate clause
@@ -130,7 +161,13 @@ def _is_coordinated(preceding: str) -> bool:
         word = m.group(1)
         lower = word.lower()
         if lower in ("and", "but"):
-            return True
+            # "including X's provision of vessels and plans to …": an "and" inside an inclusion
+            # phrase may join nouns; there it coordinates only a verb of the main verb's form
+            # ("We emphasize X, including Y and endorse Z") or after ", and".
+            before_and = rest[: m.start()].rstrip()
+            if before_and.endswith(",") or not c.phrase_markers.search(preceding):
+                return True
+            return main_form is not None and main_form == cue_form
         if (
             lower in c.adverbs
             or lower in ("we", "they", "the", "leaders", "both", "two", "three", "sides", "our")
@@ -142,6 +179,12 @@ def _is_coordinated(preceding: str) -> bool:
     if rest.endswith((";", ":")):
         return True
     return rest.endswith(",") and _is_free(rest)
+
+
+def _has_subject(between: str) -> bool:
+    """A new subject before a coordinated verb (", and we support"): not under the same modal."""
+    words = [w.lower() for w in _words(between)]
+    return bool(words) and any(w in cues().party_subjects for w in words[-3:])
 
 
 def _is_verb_position(text: str, start: int) -> bool:
@@ -169,8 +212,55 @@ def _is_party_subject(preceding: str) -> bool:
     return last.lower() in c.party_subjects or last[0].isupper()
 
 
-def sentence_acts(text: str) -> list[str]:
-    """The set of acts of the sentence's main verb phrases, in the order of ``model.ACTS``."""
+def _object_is_principle(text: str, end: int) -> bool:
+    """Whether the object right after a commitment cue is a principle or broad agenda
+    (``committed to safeguarding human rights``) rather than a concrete action."""
+    c = cues()
+    if c.principle_objects is None:
+        return False
+    window: list[str] = []
+    for token in re.findall(r"[A-Za-z][A-Za-z'-]*|[,;:.()]", text[end : end + 200]):
+        if not token[0].isalpha() or token.lower() in c.agenda_stops or len(window) >= 8:
+            break
+        window.append(token)
+    return c.principle_objects.search(" ".join(window)) is not None
+
+
+def _verb_form(word: str) -> str:
+    """``ed`` (supported), ``s`` (supports), ``ing`` (supporting) or ``bare`` (support)."""
+    w = word.lower()
+    if w.endswith("ed"):
+        return "ed"
+    if w.endswith("ing"):
+        return "ing"
+    if w.endswith("s") and not w.endswith("ss"):
+        return "s"
+    return "bare"
+
+
+def _form_of(text: str, m: Match) -> str | None:
+    """The verb form of a cue's first word (``will``, ``are`` count as bare: finite present)."""
+    words = _words(text[m.start : m.end])
+    return _verb_form(words[0]) if words else None
+
+
+def _governs_bare_verbs(text: str, m: Match) -> bool:
+    """A modal cue followed by a bare verb (``will strengthen``, ``intend to expand``) governs the
+    bare verbs coordinated after it; one followed by a gerund (``committed to ensuring``) does not."""
+    if not m.modal:
+        return False
+    nxt = _words(text[m.end : m.end + 40])
+    while nxt and nxt[0].lower() in cues().adverbs:
+        nxt = nxt[1:]
+    return bool(nxt) and _verb_form(nxt[0]) != "ing"
+
+
+def sentence_acts(text: str, party_subject: bool | None = None) -> list[str]:
+    """The set of acts of the sentence's main verb phrases, in the order of ``model.ACTS``.
+
+    ``party_subject=False`` says the sentence has no party as actor (stage ``actors`` found none):
+    its ``will`` is then a prediction about a thing, a report (``The Agreement will facilitate …``).
+    """
     from communique.model import ACTS
 
     text = _normalise(text)
@@ -182,20 +272,30 @@ def sentence_acts(text: str) -> list[str]:
     for start, stop in zip(clause_bounds, clause_bounds[1:], strict=False):
         end = min(stop - 1, len(text))
         start = _strip_opener(text, start, end)
-        last_main_end: int | None = None
+        last_main: Match | None = None
         for m in matches:
             if m.start < start or m.end > end or not _is_verb_position(text, m.start):
                 continue
-            if last_main_end is None:
+            if last_main is None:
                 if not _is_free(text[start : m.start]):
                     continue
-            elif not _is_coordinated(text[last_main_end : m.start]):
+            elif not _is_coordinated(text[last_main.end : m.start], _form_of(text, last_main), _form_of(text, m)):
                 continue
+            elif (
+                _governs_bare_verbs(text, last_main)
+                and _form_of(text, m) == "bare"
+                and not _has_subject(text[last_main.end : m.start])
+            ):
+                continue  # "will strengthen X and support Y": the same promise
             act = m.act
-            if m.party_only and last_main_end is None and not _is_party_subject(text[start : m.start]):
+            if m.party_only and (
+                party_subject is False or (last_main is None and not _is_party_subject(text[start : m.start]))
+            ):
                 act = "report"
+            if m.agenda and act == "commit" and _object_is_principle(text, m.end):
+                act = "affirm"
             found.add(act)
-            last_main_end = m.end
+            last_main = m
     if not found and len(_words(text)) >= 3:
         found.add("report")
     return [a for a in ACTS if a in found]
