@@ -42,6 +42,10 @@ def test_status_update_with_note_is_in_history_and_dashboard(editor_client: Clie
     dashboard = editor_client.get(reverse("dashboard")).content.decode()
     row = re.search(r"<th scope=\"row\">implementation</th><td>(\d+)</td>", dashboard)
     assert row and row.group(1) == "1"
+    # One commitment assessed at 0 (partial): 50 % on the G7 Research Group scale, overall and per statement.
+    assert re.search(r'class="num">50\.0%<', dashboard)
+    chart = dashboard[dashboard.index('id="h-comp"'):]
+    assert re.search(r'class="val">50(\.0)?<', chart)
 
 
 def test_stale_version_shows_a_conflict_and_keeps_the_other_change(editor_client: Client,

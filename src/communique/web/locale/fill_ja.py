@@ -75,7 +75,8 @@ JA: dict[str, str] = {
     "Someone else changed this commitment while you were editing (now: %(status)s, version %(version)d). Your change was not saved; the form shows the current values — review them and submit again.":
         "編集中に他の人がこのコミットメントを変更しました（現在: %(status)s、版 %(version)d）。あなたの変更は保存されていません。フォームに現在の値を表示しています。確認してもう一度送信してください。",
     "Due (YYYY, YYYY-MM or YYYY-MM-DD)": "期限（YYYY、YYYY-MM または YYYY-MM-DD）", "Assigned to": "担当者",
-    "nobody": "なし", "Download": "ダウンロード", "Calendar feeds": "カレンダー配信",
+    "nobody": "なし", "Compliance by statement": "声明別の遵守度",
+    "Compliance by statement (%)": "声明別の遵守度（%）", "Download": "ダウンロード", "Calendar feeds": "カレンダー配信",
     # statuses, acts, roles, windows, kinds, fields
     "pipeline": "計画中", "implementation": "実施中", "finalisation": "最終段階", "closed": "完了",
     "cancelled": "中止", "suspended": "停止", "commit": "約束", "consider": "検討", "welcome": "歓迎",

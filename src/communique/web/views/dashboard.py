@@ -49,6 +49,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         queries.light_rows(qs.filter(queries.due_window_q("soon", today)))
         .order_by("due_date", "id")[:15]
     )
+    statements = counts.cached("per-statement", (today,), queries.per_statement) if not statement else []
     context = {
         "statement": statement,
         "figures": figures,
@@ -60,7 +61,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ),
         "overdue": overdue,
         "soon": soon,
-        "statements": counts.cached("per-statement", (today,), queries.per_statement) if not statement else [],
+        "statements": statements,
+        "compliance_chart": charts.bar_chart(
+            [charts.Bar(row["statement"].title or row["statement"].source_name, row["pct"], "compliance",
+                        reverse("reader", args=[row["statement"].pk]))
+             for row in statements if row["pct"] is not None and row["statement"] is not None][:15],
+            _("Compliance by statement (%)"),
+        ) if any(row["pct"] is not None for row in statements) else "",
         "today": today,
         "soon_days": queries.SOON_DAYS,
     }
