@@ -515,6 +515,60 @@ def test_en_will_of_a_sentence_without_party_actor_is_report() -> None:
     assert sentence_acts("The DICAS will meet in Manila in 2027.", "en") == ["commit"]
 
 
+# ---------------------------------------------------------------- list items
+
+
+def _stage(language: str, texts: list[str], actors: list[str] | None = None) -> list[list[str]]:
+    from communique.model import Document, DocumentInfo, Sentence, Source
+
+    doc = Document(source=Source(data=b""))
+    doc.info = DocumentInfo(language=language, parties=["AUS", "JPN"])
+    doc.sentences = [
+        Sentence(id=f"p1.s{i}", paragraph="p1", text=t, actors=list(["AUS", "JPN"] if actors is None else actors))
+        for i, t in enumerate(texts, start=1)
+    ]
+    acts(doc)
+    return [s.acts for s in doc.sentences]
+
+
+def test_list_items_inherit_the_introducers_governing_verb() -> None:
+    texts = [
+        "The two Governments will:",
+        "- deploy a joint research vessel in 2027;",
+        "(b) support, with private partners, the training of 200 engineers; and",
+        "iii. consider a second vessel.",
+        "They welcomed the plan.",
+    ]
+    assert _stage("en", texts) == [["commit"], ["commit"], ["commit"], ["consider"], ["welcome"]]
+
+
+def test_list_items_after_a_past_or_welcoming_introducer() -> None:
+    texts = ["The ministers agreed to:", "review the roadmap every year;", "and study new routes."]
+    assert _stage("en", texts) == [["commit"], ["commit"], ["consider"]]
+    texts = ["The leaders welcomed the following outcomes:", "the opening of a consulate in Perth;"]
+    assert _stage("en", texts) == [["welcome"], ["welcome"]]
+
+
+def test_list_items_of_a_non_party_introducer_are_report() -> None:
+    texts = ["The Facility will:", "finance port upgrades;", "train customs officers."]
+    assert _stage("en", texts, actors=[]) == [["report"], ["report"], ["report"]]
+
+
+def test_capitalised_item_is_a_sentence_of_its_own() -> None:
+    texts = ["The two sides agreed on the following:", "Japan welcomed the new visa scheme."]
+    assert _stage("en", texts) == [["commit"], ["welcome"]]
+
+
+def test_a_full_stop_ends_the_list() -> None:
+    texts = ["We will:", "open an office.", "expand the fund."]  # a lower-case fragment after the list
+    assert _stage("en", texts)[2] == ["report"]
+
+
+def test_japanese_items_without_a_predicate_take_the_introducers_acts() -> None:
+    texts = ["双方は、以下の分野における協力を強化していく。", "・再生可能エネルギー", "・防災分野での協力を検討する。"]
+    assert _stage("ja", texts) == [["commit"], ["commit"], ["consider"]]
+
+
 # ---------------------------------------------------------------- the stage on a Document
 
 

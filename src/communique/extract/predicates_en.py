@@ -299,3 +299,13 @@ def sentence_acts(text: str, party_subject: bool | None = None) -> list[str]:
     if not found and len(_words(text)) >= 3:
         found.add("report")
     return [a for a in ACTS if a in found]
+
+
+def governing_phrase(introducer: str) -> str | None:
+    """The verb phrase that governs a list after ``introducer`` (``the United States will`` -> ``will``,
+    ``The leaders decided to`` -> ``decided to``): the text from its last main-verb cue on."""
+    text = _normalise(introducer)
+    matches = [m for m in _matches(text) if _is_verb_position(text, m.start) and m.act != "report"]
+    if not matches:
+        return None
+    return text[matches[-1].start :].strip() or None
