@@ -88,14 +88,19 @@ def test_download_xlsx_and_report_html(tracked: dict[str, int], viewer_client: A
     assert "<svg" in html and "Status by section" in html
 
 
+@pytest.mark.urls("communique.web.urls")
 def test_feeds_page_creates_and_revokes(viewer_client: Any) -> None:
     page = viewer_client.post("/exports/feeds/", {"action": "create", "label": "mine", "party": "JPN"}).content.decode()
-    assert "/exports/feed/" in page
+    assert "/exports/feed/" in page and 'id="feed-url"' in page
     token = FeedToken.objects.get()
+    secret = page.split('id="feed-url">', 1)[1].split("<", 1)[0].rsplit("/", 1)[1].removesuffix(".ics")
+    assert viewer_client.get(f"/exports/feed/{secret}.ics").status_code == 200
     assert token.filters == {"party": "JPN"} and token.user.username == "vic"
     viewer_client.post("/exports/feeds/", {"action": "revoke", "id": str(token.pk)})
     token.refresh_from_db()
     assert token.revoked_at is not None
+    assert viewer_client.get(f"/exports/feed/{secret}.ics").status_code == 404
+    assert "revoked" in viewer_client.get("/exports/feeds/").content.decode()
 
 
 def test_cli_export_with_list_filters(tracked: dict[str, int], run_cli: Any, tmp_path: Path) -> None:

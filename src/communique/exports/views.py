@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from html import escape
 from pathlib import Path
-from typing import Any
 
 from django.http import (
     FileResponse,
@@ -129,31 +127,6 @@ def feeds(request: HttpRequest) -> HttpResponse:
                 created = request.build_absolute_uri(reverse("exports:feed", args=[secret]))
         except (CommuniqueError, ValueError) as e:
             error = str(e)
-    return HttpResponse(_feeds_page(request, user_feeds(request.user), created, error))
+    from django.shortcuts import render
 
-
-def _feeds_page(request: HttpRequest, tokens: list[Any], created: str, error: str) -> str:
-    from django.middleware.csrf import get_token
-
-    csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">'
-    rows = "".join(
-        f"<tr><td>{t.pk}</td><td>{escape(t.label)}</td><td>{escape(str(t.filters or 'all'))}</td>"
-        f"<td>{'revoked' if t.revoked_at else 'active'}</td>"
-        f"<td>{t.last_used_at.strftime('%Y-%m-%d %H:%M') if t.last_used_at else 'never'}</td>"
-        f"<td>{'' if t.revoked_at else f'<form method=post>{csrf}<input type=hidden name=action value=revoke><input type=hidden name=id value={t.pk}><button>Revoke</button></form>'}</td></tr>"
-        for t in tokens
-    )
-    notice = (f'<p class="notice">Your new feed URL (shown once, keep it secret): <code id="feed-url">{escape(created)}</code></p>'
-              if created else "")
-    problem = f'<p class="error">{escape(error)}</p>' if error else ""
-    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Calendar feeds</title></head><body>
-<h1>Calendar feeds</h1>{notice}{problem}
-<p>Subscribe to a feed URL in your calendar application to see commitment deadlines (tasks) and the events
-named in statements. Anyone with the URL can read the feed: revoke it if it leaks.</p>
-<table><thead><tr><th>ID</th><th>Label</th><th>Filters</th><th>State</th><th>Last used</th><th></th></tr></thead>
-<tbody>{rows}</tbody></table>
-<h2>New feed</h2>
-<form method="post">{csrf}<input type="hidden" name="action" value="create">
-<label>Label <input name="label"></label> <label>Statement <input name="statement"></label>
-<label>Party <input name="party" size="4"></label> <label>Status <input name="status" size="12"></label>
-<button>Create feed</button></form></body></html>"""
+    return render(request, "exports/feeds.html", {"tokens": user_feeds(request.user), "created": created, "error": error})
