@@ -169,3 +169,17 @@ def test_a_signed_name_is_a_document(text: str, expected: list[tuple[str, str]])
 )
 def test_japanese_named_documents_without_a_cue(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Convention on Nuclear Safety and the Joint Convention on Spent Fuel",
+         [("Convention on Nuclear Safety", "agreement"), ("Joint Convention on Spent Fuel", "agreement")]),
+        ("the Sendai Framework for Disaster Risk Reduction and the Paris Agreement",
+         [("Sendai Framework for Disaster Risk Reduction", "action_plan"), ("Paris Agreement", "agreement")]),
+        ("the ASEAN Outlook’s Action Plan on Connectivity", [("Action Plan on Connectivity", "action_plan")]),
+    ],
+)
+def test_a_name_stops_at_another_document_or_an_owner(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text, "en") == expected

@@ -162,17 +162,31 @@ def _english(text: str) -> list[InstrumentMention]:
             merged.append((s, e, kind))
     out: list[tuple[int, int, str]] = []
     for s, e, kind in merged:
+        if out and s < out[-1][1]:
+            continue  # inside the name of the document before (… Addis Ababa Action Agenda)
         start = s
         if text[s:s + 1].isupper():
             while start > 0:
                 # Biological and Toxin Weapons Convention, Regional ... Partnership (RCEP) Agreement
                 m = _NAME_WORD_BEFORE.search(text[max(0, start - 40):start])
-                if not m:
-                    break
+                if not m or re.search(r"[’']s\s$", m.group(0)):
+                    break  # the Forum’s 2050 Strategy: the owner is not part of the name
                 start -= len(m.group(0))
             n = _NAME_TAIL.match(text, e)  # Declaration on the Conduct of Parties in the South China Sea
             if n:
                 e = n.end()
+                owner = re.search(r"\s[A-Z][\w\-]*[’']s\s", text[n.start():e] + " ")
+                if owner:  # ... between Japan’s Institute and ...: an owner starts another phrase
+                    e = n.start() + owner.start()
+                dangling = re.search(r"(?:\s(?:on|of|for|between|concerning|regarding|the|and|or|an?|in|to))+$",
+                                     text[n.start():e])
+                if dangling:
+                    e = n.start() + dangling.start()
+                # ... Relations and the Vienna Convention on ...: "and" before another document's name ends it
+                for a in re.finditer(r"\s(?:and|or|as well as)\s", text[n.start():e]):
+                    if c.en.search(text, n.start() + a.end(), e):
+                        e = n.start() + a.start()
+                        break
         b = _BRACKETED.match(text, e)
         out.append((start, b.end() if b else e, kind))
     # the signing of the Critical Minerals Partnership: a capitalised name that is signed is a document
