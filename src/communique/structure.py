@@ -309,25 +309,17 @@ class _Builder:
         return not have_title or b.marked_heading
 
     def body(self, start: int, end: int) -> None:
-        i = start
-        while i < end:
+        for i in range(start, end):
             b = self.blocks[i]
             text = b.text
-            if self._is_heading(i):
-                label = self._heading_label(b)
+            if self._is_heading(i) or self._is_inline_heading(i):
+                label = self._heading_label(b) if self._is_heading(i) else None
                 if label is not None:  # the printed label with its punctuation ("I.", "第1章")
                     self.metadata.append(text[: max(0, len(text) - len(label.title))])
-                md_level = b.heading_level or UNMARKED
-                self.tree.add(self._unbracket(label.title if label else text), label, md_level)
+                title = self._unbracket(label.title if label else text)
+                self.tree.add(title, label, b.heading_level or UNMARKED)
                 self.heading_since_number = True
                 self.open_numbered = None
-                i += 1
-                continue
-            if self._is_inline_heading(i):
-                self.tree.add(text, None, UNMARKED)
-                self.heading_since_number = True
-                self.open_numbered = None
-                i += 1
                 continue
             section = self.tree.current.id if self.tree.current else None
             num = self._number(text)
@@ -344,8 +336,6 @@ class _Builder:
                 self._continue(self.paragraphs[-1], text)  # a list and its introduction stay together
             else:
                 self._add_paragraph(text, None, section)
-            i += 1
-
 
 
 def _info(builder: _Builder, title_lines: list[str], is_translation: bool, closing: str | None,
