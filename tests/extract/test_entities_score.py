@@ -64,6 +64,17 @@ def test_swap_gold_sentences_score_the_same(gold: dict, scorer, swap: tuple[dict
         assert swapped[field]["f1"] == pytest.approx(original[field]["f1"], abs=0.02), field
 
 
+HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "heldout"
+
+
+@pytest.mark.parametrize("gold_path", sorted(HELDOUT.glob("*.gold.json")), ids=lambda p: p.name.split(".")[0])
+def test_heldout_gold_sentences(gold_path: Path, scorer) -> None:
+    """Statements the rules were not written on (docs/heldout-errors.md), on their own gold sentences
+    and statement date: what these three stages get right whatever the parser does."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    _assert_targets(scorer.score(gold, _stages_on_gold_sentences(gold)))
+
+
 def test_sample_parsed_end_to_end(gold: dict, scorer, sample_path: Path) -> None:
     _assert_targets(scorer.score(gold, communique.parse(sample_path).to_dict()))
 
