@@ -177,3 +177,37 @@ def test_unknown_partner_code_is_a_clear_error(sample_statement: Any, tmp_path: 
     with pytest.raises(InputError):
         export("csv", tmp_path / "x.csv", Selection(partners=["Japan"]))
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_iati_from_an_undated_english_statement(tmp_path: Path) -> None:
+    from communique.interchange import document_from_dict
+    from communique.tracker.services import import_statement
+
+    def sentence(i: int, text: str, actors: list[str], acts: list[str], orgs: list[str]) -> dict[str, Any]:
+        return {"id": f"s{i}", "paragraph": f"p{i}", "text": text, "actors": actors, "acts": acts,
+                "organizations": [{"mention": o, "name": o, "aliases": []} for o in orgs], "instruments": [], "dates": []}
+
+    data = {
+        "schema": "communique/statement@1",
+        "document": {"title": "Joint Statement", "language": "en", "date": None, "place": None,
+                     "parties": ["JPN", "PHL"], "signatories": [],
+                     "translation": {"is_translation": False, "original_language": None}},
+        "sections": [],
+        "paragraphs": [{"id": f"p{i}", "number": i, "section": None, "text": "x"} for i in (1, 2)],
+        "sentences": [
+            sentence(1, "Japan will provide a grant to build hospitals.", ["JPN"], ["commit"], []),
+            sentence(2, "The two leaders will hold regular consultations.", ["JPN", "PHL"], ["commit"], []),
+        ],
+        "repairs": [],
+    }
+    import_statement(document_from_dict(data), "ana", name="en-undated")
+    out = tmp_path / "a.xml"
+    export("iati", out)
+    assert iati.validation_errors(out.read_bytes()) == []
+    (activity,) = etree.fromstring(out.read_bytes()).findall("iati-activity")
+    assert activity.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    assert activity.findtext("title/narrative").startswith("Japan will provide a grant")
+    assert [c.get("code") for c in activity.findall("recipient-country")] == ["PH"]
+    assert [s.get("code") for s in activity.findall("sector")] == ["3"]  # hospitals: health
+    assert activity.find("activity-date[@type='1']") is not None  # undated statement: when it was recorded
+    assert [p.findtext("narrative") for p in activity.findall("participating-org[@role='2']")] == ["Japan"]

@@ -140,6 +140,7 @@ def commitment_rows(qs: QuerySet, chunk_size: int = CHUNK) -> Iterator[dict[str,
                 "latest_evidence": _evidence_text(evidence) if evidence else "",
                 "latest_evidence_date": evidence.dated if evidence else None,
                 "updated_at": c.updated_at,
+                "created_at": c.created_at,
                 "language": st.language,
                 "statement_parties": list(st.parties),
             }
@@ -484,7 +485,8 @@ def iati_activities(qs: QuerySet, identifier_prefix: str = "XX-COMMUNIQUE") -> I
             "language": row["language"] or "en",
             "status_code": row["status_code"],
             "participating": participating,
-            "planned_start": row["statement_date"],
+            # IATI needs at least one activity-date: an undated statement starts when it was recorded.
+            "planned_start": row["statement_date"] or row["created_at"].date(),
             "planned_end": row["due_date"],
             "recipient_countries": [_iso2()[c] for c in recipients if c in _iso2()],
             "sdg_goals": iati.sdg_goals(text),
