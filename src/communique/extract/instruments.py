@@ -7,6 +7,17 @@ The cues are in ``data/instruments.yaml``; resolutions and NDCs are not instrume
 A Japanese mention runs left over the document's name (``二国間航空協定``,
 ``本協定``); an English one over its capitalised name (``Paris Agreement``).
 Every occurrence is listed.
+
+A capitalised English name also runs right over its complement (``Declaration on the Conduct of
+Parties in the South China Sea``), stopping at another document's name, an owner's possessive or a
+dangling connector, and over an acronym in brackets (``… (RCEP) Agreement``, ``… (UNCLOS)``), which
+then is not counted again. Well-known treaties by acronym alone (``UNCLOS``, ``NPT``, ``CPTPP``,
+``Japan-Viet Nam EPA``, ``日EU・EPA``) are agreements unless the acronym names a group or body
+(``FMCT Friends``, ``NPT Review Conference``). Documents without a cue word: a capitalised name that
+is signed (``the signing of the Critical Minerals Partnership``), a Japanese name in 「」 that is issued,
+adopted or signed (``「日印共同ビジョン」を発出``; not an initiative that is launched), ``Joint Vision``,
+``Code of Conduct`` (other), a named strategy (``2050 Strategy for the Blue Pacific Continent``,
+action_plan; a national ``National Security Strategy`` is not a joint document).
 """
 
 from __future__ import annotations

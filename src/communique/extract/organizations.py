@@ -17,6 +17,16 @@ Japanese rules are in :mod:`.orgs_ja`, English ones in :mod:`.orgs_en`, what the
 anywhere in the statement names that organization wherever it appears alone.
 Groupings (G7, Quad), programmes (SATREPS, JCM), events, countries and people are
 never candidates: they are not in the gazetteer and have no organization head.
+
+Standing-body decisions (ANNOTATION.md "standing bodies only"), all data-driven in
+``organizations.yaml``: a body the text sets up or refers to with the definite article
+(``the Joint Committee``, ``the Steering Committee``) is one, ``a Joint Working Group`` is not;
+an arbitral tribunal (set up for one case) is not; a fund or board owned by a law or programme
+(``the CHIPS and Science Act's … Fund``) is a mechanism, not a body; a seat that names its
+institution (``White House``, ``Kremlin``) is a place after ``to/at/in the`` (``ホワイトハウスで``) and an
+organization as an actor; a campus or office suffix extends a name (``インド工科大学ハイデラバード校``,
+``JICAマニラ事務所``); ``Philippine and Japan Coast Guard`` names only the body written in full
+(``Japan Coast Guard``); ``government of Japan`` / ``the Australian government`` in lower case count.
 """
 
 from __future__ import annotations
