@@ -268,6 +268,62 @@ def test_ja_nominal_sentence_without_predicate_has_no_act() -> None:
     assert ja("経済協力") == []
 
 
+# ---------------------------------------------------------------- Japanese: predicates beyond the sample
+
+
+def test_ja_directing_officials_is_commit() -> None:
+    assert ja("両首脳は、両国の関係閣僚に対し、具体的な行動計画を策定するよう指示した。") == ["commit"]
+
+
+def test_ja_announcing_a_new_undertaking_is_commit_a_result_report() -> None:
+    assert ja("両首脳は、宇宙分野における新たな対話の開始を発表した。") == ["commit"]
+    assert ja("日本側は、昨年度の技術協力の実績を発表した。") == ["report"]
+
+
+def test_ja_renewing_a_commitment_or_resolve_is_affirm() -> None:
+    assert ja("両首脳は、地域の平和と安定に対する決意を新たにした。") == ["affirm"]
+
+
+def test_ja_light_verbs_carry_their_noun() -> None:
+    # 意見の一致をみた = 一致した; 合意に達した = 合意した; 意見交換を行い = 意見交換し
+    assert ja("双方は、港湾開発で協力していくことで意見の一致をみた。") == ["commit"]
+    assert ja("双方は、新たな航空協定の締結について合意に達した。") == ["commit"]
+    assert ja("両首脳は、中東情勢について意見交換を行い、対話の重要性で一致した。") == ["affirm", "report"]
+    assert ja("両国は、来年東京で次回協議を行う。") == ["commit"]
+
+
+def test_ja_confirming_implementation_is_commit_progress_is_report() -> None:
+    assert ja("双方は、租税条約の円滑な実施を確認した。") == ["commit"]
+    assert ja("両首脳は、港湾整備事業の進捗を確認した。") == ["report"]
+
+
+def test_ja_possibility_makes_a_confirmed_or_agreed_action_consider() -> None:
+    assert ja("両首脳は、水素分野での共同研究の可能性を追求することを確認した。") == ["consider"]
+    assert ja("双方は、第三国での協力の可能性を探ることで一致した。") == ["consider"]
+    # a fronted purpose clause with 可能性 does not make the agreed action exploratory
+    assert ja("双方は、デジタル技術の可能性を生かすため、人材育成で協力することで一致した。") == ["commit"]
+
+
+def test_ja_accepting_an_invitation_in_other_words_is_commit() -> None:
+    assert ja("首相は、大統領に訪日を招待し、大統領はこれを応諾した。") == ["commit", "report"]
+    assert ja("国王は、この招待を受諾した。") == ["commit"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("双方は、閣僚級対話を毎年開催することを申し合わせた。", ["commit"]),
+        ("両首脳は、核兵器のない世界の実現に向けた努力を続けることを誓った。", ["commit"]),
+        ("日本側は、大会の成功裏の開催を称えた。", ["appreciate"]),
+        ("両首脳は、外交関係樹立30周年に祝意を表した。", ["appreciate"]),
+        ("両首脳は、地震の犠牲者に対し弔意を表した。", ["affirm"]),
+        ("双方は、地域における新たな動きに注目した。", ["report"]),
+    ],
+)
+def test_ja_other_agree_confirm_praise_and_note_families(text: str, expected: list[str]) -> None:
+    assert ja(text) == expected
+
+
 # ---------------------------------------------------------------- English
 
 

@@ -24,6 +24,7 @@ class Predicate:
     end_index: int  # token index of the predicate's last morpheme
     tail: tuple[str, ...]  # lemmas after the head (する, て, いる, た)
     chained: bool  # True for a conjunctive (…し、) predicate, False for the sentence-final one
+    light: bool = False  # the head is a noun carried by a light verb (意見交換を行い, 一致をみた)
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,17 @@ class JapaneseCues:
     future: frozenset[str]
     purpose: frozenset[str]
     prefixes: frozenset[str]
+    announce: frozenset[str] = frozenset()
+    announce_objects: dict[str, str] | None = None
+    confirm_objects: dict[str, str] | None = None
+    light_verbs: dict[str, frozenset[str]] | None = None
+    consider_markers: frozenset[str] = frozenset()
 
     @property
     def known_heads(self) -> frozenset[str]:
-        return frozenset(self.head_acts) | self.agree | self.confirm | self.express | self.action_verbs
+        return (
+            frozenset(self.head_acts) | self.agree | self.confirm | self.express | self.action_verbs | self.announce
+        )
 
 
 @cache
@@ -71,6 +79,11 @@ def cues() -> JapaneseCues:
         future=frozenset(data["aspect"]["future"]),
         purpose=frozenset(data["purpose"]),
         prefixes=frozenset(data["prefixes"]),
+        announce=frozenset(data.get("announce", [])),
+        announce_objects=dict(data.get("announce_objects", {})),
+        confirm_objects=dict(data.get("confirm_objects", {})),
+        light_verbs={particle: frozenset(verbs) for particle, verbs in data.get("light_verbs", {}).items()},
+        consider_markers=frozenset(data.get("consider_markers", [])),
     )
 
 
@@ -96,6 +109,10 @@ def _predicate_ending_at(tokens: list[Morpheme], end: int, chained: bool) -> Pre
         k -= 1
     if k < 0:
         return None
+    light = _light_verb_noun(tokens, k, tail)
+    if light is not None:
+        noun, noun_tail, lemma = light
+        return Predicate(lemma, noun, end, noun_tail, chained, light=True)
     head_token = tokens[k]
     if head_token.surface == "に" and k > 0 and tokens[k - 1].pos[0] in ("名詞", "形状詞") and tail:
         # …を楽しみにしている: a noun + に + する phrase; its head is "楽しみに".
@@ -106,6 +123,55 @@ def _predicate_ending_at(tokens: list[Morpheme], end: int, chained: bool) -> Pre
     if k > 0 and tokens[k - 1].pos[0] == "接頭辞" and tokens[k - 1].surface in cues().prefixes:
         head = tokens[k - 1].surface + head
     return Predicate(head, k, end, tuple(reversed(tail)), chained)
+
+
+def _light_verb_noun(tokens: list[Morpheme], k: int, tail: list[str]) -> tuple[int, tuple[str, ...], str] | None:
+    """A cue noun carried by a light verb: 意見交換を行い / 意見の一致をみた / 合意に達した.
+
+    ``k`` is the head found by walking back over auxiliaries (``tail`` holds their lemmas, last
+    first); the light verb is either that head (行う) or, being auxiliary-like, in the tail (みる).
+    Returns the index of the noun, the predicate's tail from the light verb on, and the head lemma.
+    """
+    c = cues()
+    if not c.light_verbs:
+        return None
+    head = tokens[k]
+    if head.pos[0] == "動詞":
+        particle_index, verb_lemmas = k - 1, [head.lemma, *reversed(tail)]
+    elif head.pos[0] == "助詞" and tail:
+        particle_index, verb_lemmas = k, list(reversed(tail))
+    else:
+        return None
+    if particle_index < 1:
+        return None
+    particle = tokens[particle_index].surface
+    verbs = c.light_verbs.get(particle)
+    if not verbs or verb_lemmas[0] not in verbs:
+        return None
+    cue_nouns = c.known_heads - c.action_verbs
+    noun = tokens[particle_index - 1]
+    if noun.pos[0] != "名詞":
+        return None
+    tail_out = tuple(["する", *verb_lemmas[1:]])
+    if particle_index >= 2 and tokens[particle_index - 2].pos[0] == "名詞":
+        compound = tokens[particle_index - 2].lemma + noun.lemma  # 意見 + 交換
+        if compound in cue_nouns:
+            return particle_index - 1, tail_out, compound
+    if noun.lemma not in cue_nouns:
+        return None
+    return particle_index - 1, tail_out, noun.lemma
+
+
+def _has_consider_marker(tokens: list[Morpheme], start: int, end: int) -> bool:
+    """The clause holds an exploratory word (可能性, 検討する): its promise is a ``consider``."""
+    c = cues()
+    # only the words after the last comma: a fronted purpose clause (AIの可能性を活用するため、)
+    # is not what is agreed
+    for k in range(end - 1, start - 1, -1):
+        if tokens[k].surface in ("、", "，"):
+            start = k + 1
+            break
+    return any(t.lemma in c.consider_markers or c.head_acts.get(t.lemma) == "consider" for t in tokens[start:end])
 
 
 def _topic_index(tokens: list[Morpheme]) -> int:
@@ -302,6 +368,24 @@ def _is_done(pred: Predicate) -> bool:
     return "た" in tail
 
 
+def _announced_act(tokens: list[Morpheme], pred: Predicate, clause_start: int) -> str:
+    """発表した: announcing one's own new undertaking (立ち上げ, 開始) or action (…することを) is a
+    promise; announcing anything else (a result, a past fact) is a report."""
+    c = cues()
+    start, end = _object_phrase(tokens, pred.head_index, ("を",))
+    if end > start:
+        last = tokens[end - 1]
+        if last.lemma == "こと" and _own_action_clause(tokens, end - 1, clause_start):
+            return "consider" if _has_consider_marker(tokens, clause_start, end - 1) else "commit"
+        act = _object_act(tokens, end - 1, c.announce_objects or {})
+        if act is not None:
+            return act
+        act = _object_act(tokens, end - 1, c.express_objects)
+        if act in ("commit", "consider"):
+            return act
+    return "report"
+
+
 def classify(tokens: list[Morpheme], pred: Predicate, clause_start: int, final_done: bool) -> str | None:
     """The speech act of one main predicate, or None when it is not a predicate at all."""
     c = cues()
@@ -320,7 +404,11 @@ def classify(tokens: list[Morpheme], pred: Predicate, clause_start: int, final_d
         return c.express_default
     if head in c.agree:
         start, end = _object_phrase(tokens, pred.head_index, ("で", "に", "と"))
-        return "affirm" if set(_lemmas(tokens, start, end)) & c.principle_nouns else "commit"
+        if set(_lemmas(tokens, start, end)) & c.principle_nouns:
+            return "affirm"
+        return "consider" if _has_consider_marker(tokens, clause_start, pred.head_index) else "commit"
+    if head in c.announce:
+        return _announced_act(tokens, pred, clause_start)
     if head in c.confirm:
         start, end = _object_phrase(tokens, pred.head_index, ("を",))
         lemmas = _lemmas(tokens, start, end)
@@ -331,10 +419,18 @@ def classify(tokens: list[Morpheme], pred: Predicate, clause_start: int, final_d
             if c.express_objects.get(last.lemma) == "will":
                 return _will_act(tokens, end - 1)
             if last.lemma == "こと" and _own_action_clause(tokens, end - 1, clause_start):
-                return "commit"
+                # …可能性を追求することを確認した: an exploratory action is a consider
+                return "consider" if _has_consider_marker(tokens, clause_start, end - 1) else "commit"
+            if c.confirm_objects and last.lemma in c.confirm_objects:
+                return c.confirm_objects[last.lemma]  # 進捗を確認した: a note; 実施を確認した: a promise
+            if last.lemma in c.action_verbs:
+                return "commit"  # …の着実な実施を確認した: confirming an action to carry on
         return "affirm"
     if head in c.head_acts:
-        return c.head_acts[head]
+        act = c.head_acts[head]
+        if act == "report" and pred.light and not pred.chained and not _is_done(pred):
+            return "commit"  # 協議を行う。: a meeting still to hold is a promise
+        return act
     if head in c.principle_nouns:
         return "affirm"  # …が重要である。
     if head.endswith("に"):
