@@ -183,3 +183,20 @@ def test_japanese_named_documents_without_a_cue(text: str, expected: list[tuple[
 )
 def test_a_name_stops_at_another_document_or_an_owner(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("the U.S. Environmental Protection Agency (EPA) and", "en"),
+        ("米国環境保護庁（EPA）との協力", "ja"),
+        ("welcomed the signing of the Ukraine", "en"),
+        ("the conclusion of the Ukraine war", "en"),
+    ],
+)
+def test_acronyms_of_bodies_and_signed_places_are_not_documents(text: str, lang: str) -> None:
+    assert found(text, lang) == []
+
+
+def test_a_signed_acronym_keeps_the_treaty_kind() -> None:
+    assert found("the signing of the Japan-UK EPA negotiations", "en") == [("Japan-UK EPA", "agreement")]

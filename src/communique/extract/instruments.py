@@ -56,6 +56,8 @@ class _Cues:
     acronym_kind: dict[str, str]
     ja_quoted: re.Pattern[str] | None  # 「name」 + a verb of issuing or signing
     ja_quoted_not: tuple[str, ...]
+    body_heads_en: tuple[str, ...]
+    body_heads_ja: tuple[str, ...]
 
 
 @cache
@@ -89,6 +91,8 @@ def _cues() -> _Cues:
         acronym_kind=acronym_kind,
         ja_quoted=ja_quoted,
         ja_quoted_not=tuple(ja.get("quoted_not_documents") or []),
+        body_heads_en=tuple(en.get("body_heads") or []),
+        body_heads_ja=tuple(ja.get("body_heads") or []),
     )
 
 
@@ -106,6 +110,8 @@ def _with_acronyms(
                 continue
             if english and re.match(r"\s[A-Z][a-z]", text[e:e + 3]):
                 continue  # FMCT Friends, CPTPP Commission: the acronym names a group or body, not the treaty
+            if _names_a_body(text, s, e, english):
+                continue  # Environmental Protection Agency (EPA), 米国環境保護庁（EPA）: a body's acronym
             if english and s > 0 and text[s - 1] == "(" and text[e:e + 1] == ")":
                 e += 1  # Trans-Pacific Partnership (TPP): the name before the bracket is the treaty's
                 s -= 1
@@ -121,6 +127,15 @@ def _with_acronyms(
             out.append((s, e, c.acronym_kind[m.group(0)]))
     out.sort()
     return [InstrumentMention(text[s:e], kind) for s, e, kind in out]
+
+
+def _names_a_body(text: str, s: int, e: int, english: bool) -> bool:
+    """An acronym in brackets after an organization's name is that organization's, not a treaty's."""
+    if s == 0 or text[s - 1] not in "(（" or text[e:e + 1] not in ")）":
+        return False
+    before = text[max(0, s - 30):s - 1].rstrip()
+    heads = _cues().body_heads_en if english else _cues().body_heads_ja
+    return before.endswith(heads)
 
 
 _BRACKETED = re.compile(r"\s?[（(][A-Z][A-Za-z0-9\-]{1,12}[）)]")
@@ -203,14 +218,17 @@ def _english(text: str) -> list[InstrumentMention]:
     # the signing of the Critical Minerals Partnership: a capitalised name that is signed is a document
     for m in _SIGNED_NAME.finditer(text):
         s, e = m.span(1)
-        if not any(os < e and s < oe for os, oe, _ in out) and not any(bs < e and s < be for bs, be in blocked):
-            out.append((s, e, "other"))
+        if any(os < e and s < oe for os, oe, _ in out) or any(bs < e and s < be for bs, be in blocked):
+            continue
+        if c.acronyms is not None and c.acronyms.search(text, s, e):
+            continue  # the signing of the Japan-UK EPA: the acronym says what it is
+        out.append((s, e, "other"))
     return _with_acronyms(text, out, blocked, True)
 
 
 _SIGNED_NAME = re.compile(
-    r"\b(?:[Ss]ign(?:ed|ing|s)?|[Cc]oncluded|[Cc]onclusion)\s(?:of\s)?(?:the|a|an)\s"
-    r"((?:[A-Z0-9][\w’'\-]*\s(?:and\s|on\s|for\s)?){0,8}[A-Z][\w’'\-]*)"
+    r"\b[Ss]ign(?:ed|ing|s)?\s(?:of\s)?(?:the|a|an)\s"
+    r"((?:[A-Z0-9][\w’'\-]*\s(?:and\s|on\s|for\s)?){1,8}[A-Z][\w’'\-]*)"
 )
 # A capitalised word (or "X and" inside a name) before a cue, or an acronym in brackets.
 _NAME_WORD_BEFORE = re.compile(r"(?:[A-Z0-9][\w’'.\-]*|[A-Z][\w’'.\-]*\sand|\([A-Z][A-Za-z0-9\-]{1,12}\))\s$")
