@@ -221,3 +221,16 @@ def test_web_page_navigation_and_category_lines() -> None:
     assert [p.text for p in doc.paragraphs] == ["Today, the leaders met."]
     assert "Briefings & Statements" in doc.annotations["metadata"]
     assert [r.before for r in doc.repairs if r.kind == "page_furniture"] == ["[Skip to content](#main)", "[Back to top](#main)"]
+
+
+def test_front_matter_fills_what_the_text_does_not_say() -> None:
+    text = ("---\ntitle: Joint Vision Statement of Japan and Chile\ndate: 2024-04-11\nsource: https://example.org/x\n---\n\n"
+            "We, the leaders of Japan and Chile, met in Santiago today.\n")
+    doc = _parse(text)
+    assert (doc.info.title, doc.info.date, doc.info.place) == ("Joint Vision Statement of Japan and Chile", "2024-04-11",
+                                                               "Santiago")
+    assert [p.text for p in doc.paragraphs] == ["We, the leaders of Japan and Chile, met in Santiago today."]
+    dated = _parse("---\ndate: 2024-04-11\n---\n\nJoint Statement of Japan and Chile\n\nTokyo, 5 May 2027\n\nWe met.")
+    assert dated.info.date == "2027-05-05"  # the text wins where it speaks
+    broken = _parse("---\n: : [\n---\n\nWe met.")  # not YAML: plain text, parsed as such
+    assert "We met." in broken.paragraphs[-1].text

@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from communique.datafiles import load_yaml
-from communique.model import Signatory, Translation
+from communique.model import DocumentInfo, Signatory, Translation
 from communique.repair import japanese_share
 
 
@@ -196,3 +196,32 @@ def signatories(lines: list[str], language: str) -> list[Signatory]:
 def _clean_name(name: str) -> str:
     """A name without a "(Signed)" / "（署名）" mark."""
     return re.sub(r"^[(（]?\s*(?:signed|署名)\s*[)）]?\s*", "", name.strip(), flags=re.I).strip()
+
+
+# ------------------------------------------------------------------ front matter
+
+def with_front_matter(info: DocumentInfo, front: dict[str, Any]) -> DocumentInfo:
+    """``info`` with the empty facts filled from Markdown front matter (the text wins where it speaks)."""
+    if not front:
+        return info
+    date = str(front.get("date") or "")[:10]
+    if not info.title and isinstance(front.get("title"), str):
+        info.title = front["title"].strip()
+    if info.date is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        info.date = date
+    if info.place is None and isinstance(front.get("place"), str):
+        info.place = front["place"].strip() or None
+    parties = front.get("parties")
+    if not info.parties and isinstance(parties, list):
+        info.parties = sorted(p for p in parties if isinstance(p, str) and re.fullmatch(r"[A-Z]{3}", p))
+    people = front.get("signatories")
+    if not info.signatories and isinstance(people, list):
+        info.signatories = [
+            Signatory(str(s["name"]), s.get("title"), s.get("party"))
+            for s in people
+            if isinstance(s, dict) and s.get("name")
+        ]
+    tr = front.get("translation")
+    if not info.translation.is_translation and isinstance(tr, dict) and tr.get("is_translation") is True:
+        info.translation = Translation(True, tr.get("original_language"))
+    return info

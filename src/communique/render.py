@@ -1,8 +1,9 @@
 """Human renderings of a parsed document: Markdown of its structure, and the terminal summary.
 
-``markdown(doc)`` gives the statement back as clean Markdown (title, facts,
-headings nested by depth, numbered paragraphs, lists, closing line and
-signatures). ``summary(doc)`` prints a Rich summary: document facts, the heading
+``markdown(doc)`` gives the statement back as clean Markdown: the document
+facts as YAML front matter, then the title, headings nested by depth,
+numbered paragraphs, lists and the closing line; parsing it again gives the
+same structure. ``summary(doc)`` prints a Rich summary: document facts, the heading
 tree, paragraph and sentence counts, the repairs made and, once extraction has
 run, the commitments; ``summary_text(doc)`` is the same as plain text.
 """
@@ -14,6 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from communique.model import Document, Section
+from communique.repair import BULLET
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -48,10 +50,37 @@ def _facts(doc: Document) -> list[tuple[str, str]]:
     ]
 
 
+def _front_matter(doc: Document) -> str:
+    """The document facts as YAML front matter: readable, and read back by the parser."""
+    import yaml
+
+    info = doc.info
+    fields = {
+        "title": info.title,
+        "language": info.language,
+        "date": info.date,
+        "place": info.place,
+        "parties": list(info.parties),
+        "signatories": [{"name": s.name, "title": s.title, "party": s.party} for s in info.signatories],
+        "translation": {
+            "is_translation": info.translation.is_translation,
+            "original_language": info.translation.original_language,
+        },
+    }
+    return yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def _escape(text: str) -> str:
+    """Marks that Markdown (and the repair stage reading it back) would take for markup."""
+    text = text.replace("\\", "\\\\").replace("*", "\\*").replace("<", "\\<")
+    return "\n".join("\\" + line if line.startswith("#") else line for line in text.split("\n"))
+
+
 def markdown(doc: Document) -> str:
     """The statement's structure as Markdown: headings by depth, numbered paragraphs, lists kept."""
-    lines = [f"# {doc.info.title or 'Untitled statement'}", ""]
-    lines += [f"- **{name}**: {value}" for name, value in _facts(doc)] + [""]
+    lines = ["---", _front_matter(doc).rstrip("\n"), "---", ""]
+    if doc.info.title:
+        lines += [f"# {_escape(doc.info.title)}", ""]
     printed: set[str] = set()
     for p in doc.paragraphs:
         chain: list[Section] = []
@@ -61,10 +90,15 @@ def markdown(doc: Document) -> str:
             section = doc.section(section.parent)
         for s in reversed(chain):
             printed.add(s.id)
-            lines += [f"{'#' * min(6, _depth(doc, s) + 1)} {_heading(s)}", ""]
-        first, *rest = p.text.split("\n")
+            lines += [f"{'#' * min(6, _depth(doc, s) + 1)} {_escape(_heading(s))}", ""]
+        first, *rest = _escape(p.text).split("\n")
         lines.append(f"{p.number}. {first}" if p.number is not None else first)
-        lines += [f"   {line}" if p.number is not None else line for line in rest]
+        previous = first
+        for line in rest:
+            if BULLET.match(previous) and not BULLET.match(line):
+                lines.append("")  # text after a list: not a wrapped line of its last item
+            lines.append(f"   {line}" if p.number is not None else line)
+            previous = line
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

@@ -628,6 +628,30 @@ def repair_text(raw_text: str) -> tuple[str, list[Repair], list[dict[str, Any]]]
     return "\n\n".join(b.text for b in blocks), work.repairs, [b.as_annotation() for b in blocks]
 
 
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str, str]:
+    """YAML front matter at the top of a Markdown file (title, date… of a web archive or of our own
+    Markdown rendering): its fields, the text after it, and the block itself ("" when there is none)."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text, ""
+    import yaml
+
+    try:
+        fields = yaml.safe_load(m.group(1))
+    except yaml.YAMLError:
+        return {}, text, ""
+    if not isinstance(fields, dict):
+        return {}, text, ""
+    return fields, text[m.end():], m.group()
+
+
 def repair(doc: Document) -> None:
-    doc.text, doc.repairs, blocks = repair_text(doc.raw_text)
+    front, body, block = split_front_matter(doc.raw_text)
+    if block:  # metadata for the structure stage, not text
+        doc.annotations["front_matter"] = front
+        doc.annotations.setdefault("metadata", []).append(block)
+    doc.text, doc.repairs, blocks = repair_text(body)
     doc.annotations["blocks"] = blocks

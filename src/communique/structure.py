@@ -339,7 +339,8 @@ class _Builder:
 
 
 def _info(builder: _Builder, title_lines: list[str], is_translation: bool, closing: str | None,
-          signature_lines: list[str]) -> DocumentInfo:
+          signature_lines: list[str], front: dict[str, Any]) -> DocumentInfo:
+    """The document facts from the text; front matter fields fill what the text does not say."""
     language = builder.language
     sep = "" if language == "ja" else " "
     title = sep.join(t.replace("\n", sep) for t in title_lines).strip()
@@ -350,14 +351,9 @@ def _info(builder: _Builder, title_lines: list[str], is_translation: bool, closi
     place = facts.find_place(date_sources, language)
     opening = builder.datelines + [split(p.text, language)[0] for p in builder.paragraphs[:2] if p.text.strip()]
     parties = facts.find_parties(title, signatories, opening, language)
-    return DocumentInfo(
-        title=title,
-        language=language,
-        date=date,
-        place=place,
-        parties=parties,
-        signatories=signatories,
-        translation=facts.translation(is_translation, [closing or ""] + title_lines, language),
+    translation = facts.translation(is_translation, [closing or ""] + title_lines, language)
+    return facts.with_front_matter(
+        DocumentInfo(title, language, date, place, parties, signatories, translation), front
     )
 
 
@@ -377,7 +373,8 @@ def structure(doc: Document) -> None:
     builder.metadata.extend(signature_lines)
     if any(facts.strip_translation_note(b.text)[1] for b in blocks[:3]):
         is_translation = True
-    doc.info = _info(builder, title_lines, is_translation, closing, signature_lines)
+    front = doc.annotations.get("front_matter") or {}
+    doc.info = _info(builder, title_lines, is_translation, closing, signature_lines, front)
     doc.sections = builder.tree.sections
     doc.paragraphs = builder.paragraphs
     meta: list[Any] = doc.annotations.setdefault("metadata", [])
