@@ -219,3 +219,18 @@ def test_month_names_that_are_not_dates(text: str) -> None:
 def test_part_of_a_year_keeps_the_year() -> None:
     # "the first half of 2026" / "early 2026": the year at its precision (as the held-out golds annotate it).
     assert values("by the first half of 2028 and in early 2029", "en", None) == [("2028", "2028"), ("2029", "2029")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Building on today’s meeting, the ministers", [("today", "2024-04-10")]),
+        ("at today's signing ceremony", [("today", "2024-04-10")]),
+        ("the challenges of today's world", []),
+        ("Over the next year, the coast guards will train", []),  # a span of time, not a calendar year
+        ("within the last year", []),
+        ("We will meet again next year.", [("next year", "2025")]),
+    ],
+)
+def test_today_of_an_event_and_durations_of_a_year(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, "en", ANCHOR_EN) == expected

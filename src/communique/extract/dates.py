@@ -425,6 +425,7 @@ def _english_patterns() -> _Combined:
         return (d + _dt.timedelta(days=rel_days[m[0].lower()])).isoformat()
 
     fiscal = "|".join(re.escape(w) for w in v["fiscal_prefixes_en"])
+    events = _alt(v.get("dated_events_en", [])) or "(?!)"
     any_month = rf"(?:{month_alt})"
     # "in May", "since October": a month's name alone is a date only after one of these words
     # ("May" is also a verb); its year comes from the statement date.
@@ -451,10 +452,11 @@ def _english_patterns() -> _Combined:
         (rf"(?:(?<=\bfrom\s)|(?<=\bbetween\s)){year('a')}\s(?:to|through|until|and)\s{year('b')}", r_span, 0),
         (rf"(?:\b(?:{fiscal})\s?){year('a')}", r_year, 0),
         (year("a"), r_year, 0),
-        (rf"\b(?:{_alt(rel_years)})\b", r_rel_year, re.IGNORECASE),
+        # "over the next year", "within the last year": a span of time (a duration), not a calendar year
+        (rf"(?<!\bthe )\b(?:{_alt(rel_years)})\b", r_rel_year, re.IGNORECASE),
         (rf"\b(?:{_alt(rel_months)})\b", r_rel_month, re.IGNORECASE),
-        # "today" as a date, not the figurative "of today", "today's world"
-        (rf"(?<!\bof )\b(?:{_alt(rel_days)})\b(?!['’]s)", r_rel_day, re.IGNORECASE),
+        # "today" as a date, not the figurative "of today", "today's world"; but "today's Summit" is one
+        (rf"(?<!\bof )\b(?:{_alt(rel_days)})\b(?:(?!['’]s)|(?=['’]s\s(?:{events})\b))", r_rel_day, re.IGNORECASE),
     ]
     return _combine(pats)
 
