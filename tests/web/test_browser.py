@@ -65,8 +65,10 @@ def shot(page: Any, name: str, full_page: bool = True) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
 
 
-def login(page: Any, base: str, username: str, password: str) -> None:
+def login(page: Any, base: str, username: str, password: str, screenshot: str = "") -> None:
     page.goto(base + "/accounts/login/")
+    if screenshot:
+        shot(page, screenshot)
     page.get_by_label("User name").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
@@ -81,7 +83,7 @@ def test_editor_uploads_filters_updates_and_sees_the_dashboard(
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     base = live_server.url
-    login(page, base, "eddie", password)
+    login(page, base, "eddie", password, screenshot="00-login")
     shot(page, "01-dashboard-empty")
 
     page.get_by_role("link", name="Upload").click()
