@@ -147,6 +147,24 @@ def test_grams() -> None:
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite pair index")
+def test_common_short_terms_are_checked_on_the_text_with_the_same_results(
+    corpus: list[Sentence], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    short = [q for q in QUERIES if q and len(q) <= 2]
+    indexed = {q: _ids(search_sentence_ids(q)) for q in short}
+    assert GRAMS_TABLE in str(search_sentence_ids("協力").query)
+    assert not search._is_common("協力")  # 2 of 10 sentences, below COMMON_MIN_DOCS
+    monkeypatch.setattr(search, "COMMON_MIN_DOCS", 1)
+    assert search._is_common("協") and search._is_common("ai")  # 3 and 4 of the 10 sentences: > 20 %
+    assert not search._is_common("脱") and not search._is_common("zq")
+    monkeypatch.setattr(search, "COMMON_SHARE", 0.0)
+    sql = str(search_sentence_ids("協力").query)
+    assert GRAMS_TABLE not in sql and "LIKE" in sql
+    for q in short:
+        assert _ids(search_sentence_ids(q)) == indexed[q] == {s.pk for s in corpus if naive_match(q, s.text)}, q
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite pair index")
 def test_short_terms_are_exact_before_and_after_the_pair_index_catches_up(
     corpus: list[Sentence], make_doc: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

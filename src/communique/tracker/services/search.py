@@ -30,6 +30,11 @@ How it stays fast on tens of thousands of sentences:
   We chose this over scanning the text (the first version): a ``LIKE`` scan of 75,000
   sentences took 100-200 ms on the bench machine, and the commitment list runs its filter
   in about eight queries (page and facet counts), so a short search cost a second.
+  A very common short term (``協力`` is in half the generated sentences) matches so many
+  sentences that listing them costs more than checking the text of each candidate row: when the
+  pair index's vocabulary says a term is in more than ``COMMON_SHARE`` of the sentences, the
+  term becomes a plain ``LIKE`` on the joined sentence instead (a page of 50 rows then stops
+  after ~100 rows; a count costs about what the index would).
   PostgreSQL: ``ILIKE`` without the index (a sequential scan, which PostgreSQL does quickly).
 """
 
@@ -60,6 +65,9 @@ SQLITE_SETUP: tuple[str, ...] = (
 GRAMS_TABLE = "tracker_sentence_grams"
 TODO_TABLE = "tracker_sentence_grams_todo"
 CATCH_UP_BATCH = 5000  # sentences a search indexes at most before answering
+VOCAB_TABLE = "tracker_sentence_grams_vocab"  # per connection (TEMP): term -> number of sentences
+COMMON_SHARE = 0.2  # a short term in more sentences than this is checked on the text (see _is_common)
+COMMON_MIN_DOCS = 1000
 SQLITE_SETUP += (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {GRAMS_TABLE} USING fts5("
     "grams, content='', tokenize='ascii', detail='none', prefix='6')",
@@ -217,6 +225,11 @@ def _sentence_term_q(term: str, field: str) -> Q:
             ids = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", (fts_phrase(term),))  # noqa: S611
             return Q(**{f"{field}__in": ids})
         catch_up()
+        text_field = "text" if field == "id" else field.removesuffix("_id") + "__text"
+        if _is_common(term):
+            # Found in a large share of the sentences: checking each candidate's text is as cheap
+            # as listing the matches, and a page (ORDER BY ... LIMIT 51) stops after a few rows.
+            return Q(**{f"{text_field}__icontains": term})
         # The pair index, except sentences still queued; those are checked on their text.
         like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         ids = RawSQL(
@@ -230,6 +243,27 @@ def _sentence_term_q(term: str, field: str) -> Q:
     # PostgreSQL (trigram GIN index on UPPER(text) for 3+ characters; a scan for shorter terms).
     text_field = "text" if field == "id" else field.removesuffix("_id") + "__text"
     return Q(**{f"{text_field}__icontains": term})
+
+
+def _is_common(term: str) -> bool:
+    """Whether a 1-2 character term occurs in more than ``COMMON_SHARE`` of the sentences, from
+    the pair index's vocabulary (one doclist read; no rows returned)."""
+    folded = _fold_ascii(term)
+    first = f"{ord(folded[0]):06x}"
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{VOCAB_TABLE} USING fts5vocab(main, {GRAMS_TABLE}, 'row')")
+        if len(folded) == 1:
+            cursor.execute(f"SELECT sum(doc) FROM temp.{VOCAB_TABLE} WHERE term >= %s AND term < %s",
+                           [first, f"{ord(folded[0]) + 1:06x}"])
+        else:
+            cursor.execute(f"SELECT doc FROM temp.{VOCAB_TABLE} WHERE term = %s", [first + f"{ord(folded[1]):06x}"])
+        row = cursor.fetchone()
+        docs = (row[0] or 0) if row else 0
+        if docs < COMMON_MIN_DOCS:
+            return False
+        cursor.execute("SELECT max(id) FROM tracker_sentence")
+        total = cursor.fetchone()[0] or 0
+    return docs > COMMON_SHARE * total
 
 
 def search_sentence_ids(q: str | None) -> QuerySet[Sentence]:
