@@ -321,9 +321,10 @@ def test_english_non_party_subject_is_no_actor_but_this_refers_back() -> None:
                 "The Treaty will enable the exchange of classified information.",
             ],
             ["Japan will provide two patrol boats.", "This follows the earlier provision of radar."],
+            ["New Zealand will train the crews.", "Such efforts will strengthen maritime security."],
         ],
     )
-    assert run(doc) == [["JPN", "NZL"], [], ["JPN"], ["JPN"]]
+    assert run(doc) == [["JPN", "NZL"], [], ["JPN"], ["JPN"], ["NZL"], ["NZL"]]
 
 
 def test_english_meeting_partner_joint_work_and_invitation_add_the_other_party() -> None:

@@ -686,7 +686,8 @@ def sentence_actors(
     if re.search(r"\b(?:[Ww]e|[Oo]ur|us)\b", text):  # a sentence about "us" with no party subject
         return set(leaders.parties)
     subject = _subject_noun_phrase(text)
-    if subject is not None and subject.lower() not in ("this", "these", "that", "those", "it", "such"):
+    # "This builds on …", "These efforts will …": a subject that points back takes the actors before
+    if subject is not None and subject.split()[0].lower() not in ("this", "these", "that", "those", "it", "such"):
         # a subject that is no party: the parties it is about (the UK Department for Business and
         # Trade, Industries of both countries), else none (The Agreement will facilitate …)
         about = _parties_mentioned_en(subject, leaders)
