@@ -319,8 +319,8 @@ def _japanese_patterns() -> _Combined:
         # 2025－2026年 / 2025年から2026年 / 令和7年度～令和8年度
         (rf"(?:(?<![\d.,])(?P<ay2>\d{{4}})|{year('a')}(?:度)?){upto}{year('b')}(?:度)?{not_duration}",
          r_span_years),
-        (rf"(?:{after_day})(?P<ad>{num})\s?日(?!\s?(?:間|以上|余り))", r_coordinated_day),
-        (rf"(?:{after_month}|{after_day}){month('a')}(?:\s?{day('a')})?(?!\s?(?:間|以上|余り))",
+        (rf"(?=[\d{kd}十])(?:{after_day})(?P<ad>{num})\s?日(?!\s?(?:間|以上|余り))", r_coordinated_day),
+        (rf"(?=[\d{kd}十])(?:{after_month}|{after_day}){month('a')}(?:\s?{day('a')})?(?!\s?(?:間|以上|余り))",
          r_coordinated_month),
         (rf"{opt_year('a')}{month('a')}\s?{day('a')}", r_date),
         (rf"{opt_year('a')}{month('a')}(?!\s?(?:間|以上|余り))", r_month),
@@ -446,7 +446,7 @@ def _english_patterns() -> _Combined:
         (rf"\b{month('a')}\s?{day('a')}(?:{comma}{year('a')})?", r_mdy, 0),
         (rf"{day('a')}\s{month('a')}(?:{comma}{year('a')})?", r_mdy, 0),
         (rf"\b{month('a')}{comma}{year('a')}", r_my, 0),
-        (rf"(?:{bare_month}){month('a')}(?!\s?\d)", r_bare_month, 0),
+        (rf"(?=[A-Z])(?:{bare_month}){month('a')}(?!\s?\d)", r_bare_month, 0),
         (rf"{year('a')}\s?-\s?(?P<by>2[01]\d\d|\d\d)(?![\d-])", r_span, 0),
         # from 2024 to 2026, between 2025 and 2030: a span of years, as 2025－2026年 is
         (rf"(?:(?<=\bfrom\s)|(?<=\bbetween\s)){year('a')}\s(?:to|through|until|and)\s{year('b')}", r_span, 0),
