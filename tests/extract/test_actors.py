@@ -360,3 +360,15 @@ def test_japanese_meeting_partner_and_ministry_subject() -> None:
         ],
     )
     assert run(doc) == [["JPN", "MNG"], ["JPN"], ["JPN", "MNG"]]
+
+
+def test_english_opening_with_two_titled_people_does_not_give_both_titles_to_one_country() -> None:
+    doc = make_doc(
+        "en",
+        ["DEU", "JPN"],
+        [
+            ["Federal Chancellor Friedrich Merz welcomed Prime Minister SATO Ken of Japan to Berlin."],
+            ["The Chancellor and the Prime Minister held talks.", "The Chancellor thanked Japan for its help."],
+        ],
+    )
+    assert run(doc) == [["DEU"], ["DEU", "JPN"], ["DEU"]]

@@ -306,8 +306,8 @@ def _conjuncts(text: str, language: str) -> list[str]:
 def _learn_from_conjunct(conjunct: str, language: str, leaders: Leaders) -> None:
     """``高市早苗日本内閣総理大臣`` / ``Prime Minister of Japan Kishida Fumio``: one country, a title, a name."""
     titles = _titles_in(conjunct, language)
-    if not titles:
-        return
+    if not titles or (language == "en" and len(titles) > 1):
+        return  # two titled people ("Chancellor X welcomed Prime Minister Y of Japan"): whose is the country?
     mentions = [m for m in countries.find(conjunct, language) if m.form != "abbrev" or language == "en"]
     codes = {m.iso3 for m in mentions}
     if len(codes) != 1:
