@@ -488,6 +488,11 @@ def test_en_directing_officials_and_other_promise_families_are_commit(text: str)
     assert en(text) == ["commit"]
 
 
+def test_en_asking_own_officials_is_commit_asking_others_affirm() -> None:
+    assert en("We ask our trade ministers to report back by the end of the year.") == ["commit"]
+    assert en("We ask all countries to refrain from unilateral measures.") == ["affirm"]
+
+
 def test_en_look_forward_to_anothers_event_is_welcome() -> None:
     assert en("We look forward to the visit of the Crown Prince next spring.") == ["welcome"]
 
