@@ -16,7 +16,10 @@ A subject resolves to parties through data (``data/actors.yaml``): words meaning
 leaders of the document, learnt from its signatories and from phrases such as
 ``高市早苗日本内閣総理大臣とカスム・ジョマルト・トカエフ・カザフスタン共和国大統領``. A sentence
 with no party subject inherits the actors of the previous sentence of its paragraph; the
-signature line (``…署名された。``) has every party.
+signature line (``…署名された。``) has every party. ``They`` / ``She`` (and a demonstrative
+``This …``) refer to the previous sentence's actors; an English subject that is no party gives the
+parties it names (``The UK Department for …``) or none (``The Agreement will …``); the partner of a
+meeting or of joint work and the inviting host act too. See docs/cues.md (Actors).
 """
 
 from __future__ import annotations
