@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import unquote_plus
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -149,6 +150,14 @@ def test_commitment_list_filters_search_and_counts(editor_client: Client, sample
     filtered = editor_client.get(url + "?section=" + section_query).content.decode()
     assert _total(filtered) == int(count) < total
     assert len(re.findall(r'class="commitment-row"', filtered)) == int(count)
+    # The section facet still offers the other sections, with the chosen one marked.
+    section_facet = filtered[filtered.index('data-facet="section"'):filtered.index('data-facet="party"')]
+    assert section_facet.count('aria-current="true"') == 1 and section_facet.count("<li>") == len(sections) + 1
+    none_closed = editor_client.get(url, {"section": unquote_plus(section_query), "status": "closed"})
+    none_closed = none_closed.content.decode()
+    assert _total(none_closed) == 0 and 'class="on">' + unquote_plus(section_query)[:10] in none_closed
+    status_facet = none_closed[none_closed.index('data-facet="status"'):none_closed.index('data-facet="organization"')]
+    assert 'aria-current="true" class="on">closed</a> <span class="count">0</span>' in status_facet
 
     found = editor_client.get(url, {"q": "協力"}).content.decode()
     expected = Commitment.objects.filter(statement=sample_statement, sentence__text__contains="協力").count()

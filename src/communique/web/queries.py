@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -156,38 +156,73 @@ def _split_counts(rows: list[tuple[str, int]]) -> Counter[str]:
     return counts
 
 
-def facets(qs: QuerySet[Commitment], today: date | None = None, limit: int = 25) -> tuple[list[Facet], int]:
-    """Facet counts of the filtered queryset, and its total (sum of the status counts)."""
+FACET_KEYS: tuple[str, ...] = ("statement", "section", "party", "act", "status", "organization", "due")
+
+
+def without(f: Filters, key: str) -> Filters:
+    """The same filters with one facet cleared (each facet counts over the others' selection,
+    so its other values stay visible to switch to)."""
+    return replace(f, **{key: Filters.__dataclass_fields__[key].default})
+
+
+def facets(
+    filtered: Callable[[Filters], QuerySet[Commitment]], f: Filters, today: date | None = None, limit: int = 25
+) -> tuple[list[Facet], int]:
+    """Facet counts, one GROUP BY each over the selection without that facet's own filter, and
+    the total of the whole selection (read off the status facet: no separate COUNT)."""
     today = today or date.today()
-    by_status = list(qs.order_by().values_list("status").annotate(n=Count("id")))
-    total = sum(n for _, n in by_status)
+    by_status = list(filtered(without(f, "status")).order_by().values_list("status").annotate(n=Count("id")))
+    total = sum(n for s, n in by_status if f.status is None or s == f.status)
     status = Facet("status", [(STATUS_NAMES[s], STATUS_NAMES[s], n) for s, n in sorted(by_status)])
 
-    stmt_rows = list(qs.order_by().values_list("statement_id").annotate(n=Count("id")).order_by("-n")[:limit])
-    titles = dict(Statement.objects.filter(id__in=[s for s, _ in stmt_rows]).values_list("id", "title"))
+    qs = filtered(without(f, "statement")).order_by()
+    stmt_rows = list(qs.values_list("statement_id").annotate(n=Count("id")).order_by("-n")[:limit])
+    wanted = [s for s, _ in stmt_rows] + ([f.statement] if f.statement else [])
+    titles = dict(Statement.objects.filter(id__in=wanted).values_list("id", "title"))
     statement = Facet("statement", [(str(s), titles.get(s) or f"#{s}", n) for s, n in stmt_rows])
 
-    sec_rows = qs.order_by().values_list("topic").annotate(n=Count("id")).order_by("-n")[:limit]
+    qs = filtered(without(f, "section")).order_by()
+    sec_rows = qs.values_list("topic").annotate(n=Count("id")).order_by("-n")[:limit]
     section = Facet("section", [(t, t, n) for t, n in sec_rows if t])
 
-    parties = _split_counts(list(qs.order_by().values_list("actors_key").annotate(n=Count("id"))))
+    qs = filtered(without(f, "party")).order_by()
+    parties = _split_counts(list(qs.values_list("actors_key").annotate(n=Count("id"))))
     party = Facet("party", [(c, c, n) for c, n in parties.most_common(limit)])
 
-    acts = _split_counts(list(qs.order_by().values_list("sentence__acts_key").annotate(n=Count("id"))))
+    qs = filtered(without(f, "act")).order_by()
+    acts = _split_counts(list(qs.values_list("sentence__acts_key").annotate(n=Count("id"))))
     act = Facet("act", [(a, a, n) for a, n in acts.most_common()])
 
+    qs = filtered(without(f, "organization")).order_by()
     org_rows = list(
-        Mention.objects.filter(active=True, sentence_id__in=qs.order_by().values("sentence_id"))
+        Mention.objects.filter(active=True, sentence_id__in=qs.values("sentence_id"))
         .values_list("organization_id").annotate(n=Count("sentence_id", distinct=True)).order_by("-n")[:limit]
     )
-    names = dict(Organization.objects.filter(id__in=[o for o, _ in org_rows]).values_list("id", "name"))
+    wanted = [o for o, _ in org_rows] + ([f.organization] if f.organization else [])
+    names = dict(Organization.objects.filter(id__in=wanted).values_list("id", "name"))
     organization = Facet("organization", [(str(o), names.get(o, f"#{o}"), n) for o, n in org_rows])
 
-    windows = qs.order_by().aggregate(
+    windows = filtered(without(f, "due")).order_by().aggregate(
         **{w: Count("id", filter=due_window_q(w, today)) for w in DUE_WINDOWS}
     )
     due = Facet("due", [(w, w, windows[w]) for w in DUE_WINDOWS])
-    return [statement, section, party, act, status, organization, due], total
+
+    # A chosen value beyond the top `limit` still shows, with the selection's total as its count.
+    chosen_labels = {
+        "statement": (str(f.statement), titles.get(f.statement) or f"#{f.statement}") if f.statement else None,
+        "section": (f.section, f.section) if f.section else None,
+        "party": (f.party, f.party) if f.party else None,
+        "act": (f.act, f.act) if f.act else None,
+        "status": (STATUS_NAMES[f.status], STATUS_NAMES[f.status]) if f.status else None,
+        "organization": (str(f.organization), names.get(f.organization, f"#{f.organization}"))
+        if f.organization else None,
+    }
+    out = [statement, section, party, act, status, organization, due]
+    for facet in out:
+        chosen = chosen_labels.get(facet.key)
+        if chosen and all(value != chosen[0] for value, _label, _n in facet.values):
+            facet.values.insert(0, (chosen[0], chosen[1], total))
+    return out, total
 
 
 def page_of(qs: QuerySet[Commitment], f: Filters, page_size: int = PAGE_SIZE) -> tuple[list[Commitment], bool]:

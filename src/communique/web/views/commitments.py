@@ -56,10 +56,15 @@ def _row_views(rows: list[Commitment], q: str, today: date) -> list[dict[str, An
 def commitment_list(request: HttpRequest) -> HttpResponse:
     today = date.today()
     f = queries.Filters.from_query(request.GET)
-    qs = queries.apply_filters(queries.base_commitments(), f, search_sentences, today)
+    base_qs = queries.base_commitments()
+
+    def filtered(g: queries.Filters) -> QuerySet[Commitment]:
+        return queries.apply_filters(base_qs, g, search_sentences, today)
+
+    qs = filtered(f)
     # Facet counts do not depend on the page or the order: cached per filter set and data version.
     facet_key = tuple((k, v) for k, v in sorted(vars(f).items()) if k not in ("page", "sort")) + (today,)
-    facets, total = counts.cached("facets", facet_key, lambda: queries.facets(qs, today))
+    facets, total = counts.cached("facets", facet_key, lambda: queries.facets(filtered, f, today))
     rows, has_next = queries.page_of(qs, f)
     chosen = {k: str(v) for k, v in vars(f).items() if v not in (None, "", 1) and k not in ("sort", "page")}
     if f.status:
