@@ -532,6 +532,25 @@ def test_en_commitment_to_a_principle_is_affirm_to_an_action_commit() -> None:
     assert en("They reiterated their commitment to working together to combat piracy.") == ["commit"]
 
 
+def test_en_stated_commitment_to_an_action_verb_is_commit_to_a_principle_affirm() -> None:
+    assert en("Australia reiterated its commitment to provide 300 scholarships a year.") == ["commit"]
+    assert en("The leaders expressed their determination to deliver the corridor by 2030.") == ["commit"]
+    assert en("We reaffirm our commitment to uphold international law.") == ["affirm"]
+    assert en("The two sides remain committed to the denuclearization of the peninsula.") == ["affirm"]
+
+
+def test_en_agreed_that_follows_what_is_agreed() -> None:
+    assert en("The ministers agreed that the third round will take place in Lima.") == ["commit"]
+    assert en("The ministers agreed that the rule of law is indispensable.") == ["affirm"]
+
+
+def test_en_tasking_a_body_is_commit() -> None:
+    assert en("The leaders praised the task force and directed it to report by March.") == [
+        "commit",
+        "appreciate",
+    ]
+
+
 def test_en_present_continue_is_ongoing_report_but_will_continue_is_commit() -> None:
     assert en("Australia continues to provide training to Pacific police forces.") == ["report"]
     assert en("Australia will continue to provide training to Pacific police forces.") == ["commit"]
