@@ -280,6 +280,15 @@ def test_ja_announcing_a_new_undertaking_is_commit_a_result_report() -> None:
     assert ja("日本側は、昨年度の技術協力の実績を発表した。") == ["report"]
 
 
+def test_ja_announcing_a_new_measure_compound_is_commit() -> None:
+    assert ja("日本側は、中小企業向けの新たな支援策を発表した。") == ["commit"]
+
+
+def test_ja_expressing_continued_assistance_is_commit_support_for_a_position_affirm() -> None:
+    assert ja("日本側は、同国の港湾整備に対する支援の継続を表明した。") == ["commit"]
+    assert ja("日本側は、同国の改革路線への支持を表明した。") == ["affirm"]
+
+
 def test_ja_renewing_a_commitment_or_resolve_is_affirm() -> None:
     assert ja("両首脳は、地域の平和と安定に対する決意を新たにした。") == ["affirm"]
 

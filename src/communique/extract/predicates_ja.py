@@ -380,6 +380,9 @@ def _announced_act(tokens: list[Morpheme], pred: Predicate, clause_start: int) -
         act = _object_act(tokens, end - 1, c.announce_objects or {})
         if act is not None:
             return act
+        for noun, noun_act in (c.announce_objects or {}).items():
+            if last.lemma.endswith(noun):  # 支援策, 行動計画: a compound headed by a listed noun
+                return noun_act
         act = _object_act(tokens, end - 1, c.express_objects)
         if act in ("commit", "consider"):
             return act
@@ -401,6 +404,8 @@ def classify(tokens: list[Morpheme], pred: Predicate, clause_start: int, final_d
         last = tokens[end - 1]
         if last.lemma == "こと" and _own_action_clause(tokens, end - 1, clause_start):
             return _intention_act(tokens, end - 1)  # …を支援することを表明した
+        if last.lemma in c.action_verbs:
+            return "commit"  # …への支援の継続を表明した: an action of the actor's own
         return c.express_default
     if head in c.agree:
         start, end = _object_phrase(tokens, pred.head_index, ("で", "に", "と"))
