@@ -372,3 +372,18 @@ def test_english_opening_with_two_titled_people_does_not_give_both_titles_to_one
         ],
     )
     assert run(doc) == [["DEU"], ["DEU", "JPN"], ["DEU"]]
+
+
+def test_english_names_in_apposition_before_their_titles() -> None:
+    doc = make_doc(
+        "en",
+        ["JPN", "LAO"],
+        [
+            [
+                "At the invitation of H.E. Mr. SATO Ken, Prime Minister of Japan, H.E. Mr. Sonexay Siphandone,"
+                " Prime Minister of the Lao People's Democratic Republic, paid an official visit to Japan."
+            ],
+            ["Prime Minister Siphandone thanked Japan for its support.", "Prime Minister Sato welcomed the plan."],
+        ],
+    )
+    assert run(doc) == [["JPN", "LAO"], ["LAO"], ["JPN"]]

@@ -224,6 +224,25 @@ def _en_name_at(text: str, pos: int) -> tuple[str, int] | None:
     return name, end
 
 
+def _title_follows(text: str, pos: int) -> bool:
+    m = re.compile(r"\s*,\s*(?:the\s+)?").match(text, pos)
+    if not m:
+        return False
+    return any(start == m.end() for _, _, start, _ in _titles_in(text[: m.end() + 40], "en"))
+
+
+def _en_name_before(text: str, title_start: int) -> str | None:
+    """``His Excellency Mr. KISHIDA Fumio, Prime Minister of Japan``: the name in apposition before."""
+    before = re.search(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}),\s*(?:the\s+)?$", text[max(0, title_start - 80) : title_start])
+    if not before:
+        return None
+    words = before.group(1).split()
+    while words and (re.fullmatch(_EN_HONORIFICS.replace("*", "+"), words[0] + " ") or words[0] in ("His", "Her", "Excellency")):
+        words = words[1:]
+    named = _en_name_at(" ".join(words), 0) if words else None
+    return named[0] if named else None
+
+
 def _country_at(text: str, pos: int) -> tuple[str, int] | None:
     """The country named right at ``pos`` (after an optional "the"), with its end."""
     m = re.compile(r"(?:the\s+)?", re.I).match(text, pos)
@@ -247,7 +266,9 @@ def _learn_titled_names_en(text: str, leaders: Leaders) -> None:
                 party = found[0]
                 after = re.compile(r"\s*,?\s*").match(text, found[1])
                 named = _en_name_at(text, after.end() if after else found[1])
-                name = named[0] if named else None
+                if named and _title_follows(text, named[1]):
+                    named = None  # "…, NAME, Prime Minister of Y": that name belongs to the next title
+                name = named[0] if named else _en_name_before(text, start)
         else:
             named = _en_name_at(text, end + 1) if text[end : end + 1] == " " else None
             if named:
