@@ -1,6 +1,7 @@
 """Streaming exports at scale: a 60,000-commitment CSV export with flat memory.
 
     .venv/bin/python bench/export.py                       # 60,000 commitments, SQLite
+    .venv/bin/python bench/export.py --formats csv,xlsx    # the Excel export as well
     .venv/bin/python bench/export.py --commitments 20000 --keep /tmp/exports.sqlite3
 
 Builds a SQLite database in a temporary directory: ``--statements`` generated statements
@@ -98,12 +99,13 @@ def build(db: Path, statements: int, commitments: int, seed: int) -> dict[str, A
             "clone_s": round(cloned, 1), "db_mb": round(db.stat().st_size / 1e6, 1)}
 
 
-def measure(db: Path, rows: int, trace: bool) -> dict[str, Any]:
-    """Export the first ``rows`` commitments as CSV the way the CLI does; time and memory."""
+def measure(db: Path, rows: int, trace: bool, fmt: str = "csv") -> dict[str, Any]:
+    """Export the first ``rows`` commitments as CSV (or xlsx) the way the CLI does; time and memory."""
     _django(db)
     from communique.exports.csv_export import write_csv
-    from communique.exports.output import atomic_output
+    from communique.exports.output import atomic_output, atomic_path
     from communique.exports.rows import commitment_rows, commitments
+    from communique.exports.xlsx import write_xlsx
 
     qs = commitments()
     cutoff = qs.values_list("id", flat=True)[rows - 1]
@@ -113,10 +115,14 @@ def measure(db: Path, rows: int, trace: bool) -> dict[str, Any]:
         import tracemalloc
 
         tracemalloc.start()
-    out = db.parent / f"export-{rows}.csv"
+    out = db.parent / f"export-{rows}.{fmt}"
     started = time.perf_counter()
-    with atomic_output(out, "w", encoding="utf-8") as f:
-        count = write_csv(commitment_rows(selected), f)
+    if fmt == "xlsx":
+        with atomic_path(out) as tmp:
+            count = write_xlsx(commitment_rows(selected), tmp)
+    else:
+        with atomic_output(out, "w", encoding="utf-8") as f:
+            count = write_csv(commitment_rows(selected), f)
     elapsed = time.perf_counter() - started
     result: dict[str, Any] = {"rows": count, "seconds": round(elapsed, 2), "mb": round(out.stat().st_size / 1e6, 1),
                               "rss_before_mb": round(rss_before / 1024, 1),
@@ -142,17 +148,19 @@ def main() -> None:
     parser.add_argument("--statements", type=int, default=40, help="generated statements parsed and imported")
     parser.add_argument("--small", type=int, default=10_000, help="rows of the small export")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--formats", default="csv", help="comma-separated: csv, xlsx")
     parser.add_argument("--keep", type=Path, help="keep the database at this path (reused if it exists)")
     parser.add_argument("--_build", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--_measure", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--_trace", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--_format", default="csv", help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args._build:
         print(json.dumps(build(args.db, args.statements, args.commitments, args.seed)))
         return
     if args._measure:
-        print(json.dumps(measure(args.db, args._measure, args._trace)))
+        print(json.dumps(measure(args.db, args._measure, args._trace, args._format)))
         return
     work = Path(tempfile.mkdtemp(prefix="communique-bench-export-"))
     db = args.keep or work / "bench.sqlite3"
@@ -161,12 +169,12 @@ def main() -> None:
         print(f"building {args.commitments:,} commitments in {db} ...", flush=True)
         print("  ", _child("--_build", "--db", str(db), "--commitments", str(args.commitments),
                            "--statements", str(args.statements), "--seed", str(args.seed)), flush=True)
-    print("| export | rows | time | CSV size | peak RSS | tracemalloc peak |")
+    print("| export | rows | time | file size | peak RSS | tracemalloc peak |")
     print("|---|---|---|---|---|---|")
-    for rows in (args.small, args.commitments):
-        plain = _child("--_measure", str(rows), "--db", str(db))
-        traced = _child("--_measure", str(rows), "--db", str(db), "--_trace")
-        print(f"| CSV, first {rows:,} commitments | {plain['rows']:,} | {plain['seconds']} s "
+    for fmt, rows in [(f, n) for f in args.formats.split(",") for n in (args.small, args.commitments)]:
+        plain = _child("--_measure", str(rows), "--db", str(db), "--_format", fmt)
+        traced = _child("--_measure", str(rows), "--db", str(db), "--_trace", "--_format", fmt)
+        print(f"| {fmt}, first {rows:,} commitments | {plain['rows']:,} | {plain['seconds']} s "
               f"({plain['rows'] / plain['seconds']:,.0f} rows/s) | {plain['mb']} MB | {plain['peak_rss_mb']} MB "
               f"(start {plain['rss_before_mb']} MB) | {traced['tracemalloc_peak_mb']} MB |", flush=True)
 
