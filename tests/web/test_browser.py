@@ -232,3 +232,23 @@ def test_statement_with_script_renders_as_text(live_server: Any, new_page: Any, 
     page.goto(live_server.url + "/commitments/")
     assert "<script>alert" in page.locator("#commitment-table").inner_text()
     assert dialogs == []
+
+
+def test_side_by_side_reader(live_server: Any, new_page: Any, editor: Any, password: str,
+                             sample_statement: Any) -> None:
+    import communique
+    from communique.tracker.services import import_statement
+
+    english = communique.parse("Joint Statement\n\n1. The two sides will deepen cooperation in energy.\n\n"
+                               "2. Japan welcomed the visit.\n")
+    english.info.language, english.info.date = "en", sample_statement.date.isoformat()
+    english.info.parties = list(sample_statement.parties)
+    import_statement(english, editor, name="english.md")
+    page = new_page(1400, 900)
+    login(page, live_server.url, editor.username, password)
+    page.goto(f"{live_server.url}/statements/{sample_statement.pk}/")
+    row = page.locator(".aligned-row", has_text="deepen cooperation")
+    assert row.locator('.para[data-number="1"]').count() == 2
+    row.locator(".sent", has_text="deepen cooperation").click()
+    assert row.get_by_role("link", name=re.compile("Open its commitment")).is_visible()
+    shot(page, "14-reader-side-by-side", full_page=False)

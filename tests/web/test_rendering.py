@@ -74,9 +74,13 @@ def test_reader_shows_japanese_and_english_side_by_side(editor_client: Client, e
     english.info.parties = list(sample_statement.parties)
     other = import_statement(english, editor, name="english.md").statement
     page = editor_client.get(reverse("reader", args=[sample_statement.pk])).content.decode()
-    assert page.count('<article class="statement"') == 2
     assert 'lang="ja"' in page and 'lang="en"' in page and "deepen cooperation" in page
+    # Paragraph 1 of both versions sits in the same row.
+    rows = page.split('<div class="aligned-row">')[1:]
+    first = next(row for row in rows if "deepen cooperation" in row)
+    assert first.count('data-number="1"') == 2
+    assert len(rows) == 1 + sample_statement.paragraphs.exclude(number=None).count()  # + the preamble row
     single = editor_client.get(reverse("reader", args=[sample_statement.pk]) + "?single=1").content.decode()
-    assert single.count('<article class="statement"') == 1
+    assert 'class="aligned-row"' not in single and single.count('class="para" data-number=') == 60
     back = editor_client.get(reverse("reader", args=[other.pk])).content.decode()
-    assert back.count('<article class="statement"') == 2
+    assert back.count('<div class="aligned-row">') == len(rows)

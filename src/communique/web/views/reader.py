@@ -69,6 +69,29 @@ def document_view(statement: Statement) -> list[ParagraphView]:
     return out
 
 
+def align(left: list[ParagraphView], right: list[ParagraphView]) -> list[tuple[list[ParagraphView], list[ParagraphView]]]:
+    """Rows of paragraphs with the same printed number side by side (an unnumbered paragraph
+    stays with the numbered one before it). Empty when a side's numbering is not increasing:
+    then the two versions are shown as two plain columns."""
+
+    def blocks(views: list[ParagraphView]) -> dict[int, list[ParagraphView]] | None:
+        out: dict[int, list[ParagraphView]] = {}
+        key = 0
+        for view in views:
+            number = view.paragraph.number
+            if number is not None:
+                if number <= key:
+                    return None
+                key = number
+            out.setdefault(key, []).append(view)
+        return out
+
+    a, b = blocks(left), blocks(right)
+    if a is None or b is None:
+        return []
+    return [(a.get(k, []), b.get(k, [])) for k in sorted(set(a) | set(b))]
+
+
 def counterpart(statement: Statement) -> Statement | None:
     """The same statement in another language: same date and parties, another language."""
     if not statement.date:
@@ -98,6 +121,7 @@ def reader(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "statement": statement,
         "columns": columns,
+        "aligned": align(columns[0]["paragraphs"], columns[1]["paragraphs"]) if len(columns) == 2 else [],
         "other": other,
         "side_by_side": side_by_side,
         "versions": Statement.objects.filter(source_name=statement.source_name).only("id", "version")
