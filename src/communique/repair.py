@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from communique.datafiles import load_yaml
@@ -321,8 +321,14 @@ def _split_blocks(text: str, work: _Work) -> list[Block]:
 _NUMBER_START = re.compile(r"^\s*(?:\d{1,3}[.．)]?\s+\S|\d{1,3}\.(?=[A-Z])|[（(]\d{1,3}[)）]\s*\S|[０-９]{1,3}[．.]?\s*\S)")
 
 
+_CJK_CHAR = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+@lru_cache(maxsize=16384)
 def _display_width(line: str) -> int:
-    return sum(2 if is_cjk(c) else 1 for c in line.strip())
+    """Columns a line takes in print: CJK characters count twice (cached: asked for each line often)."""
+    text = line.strip()
+    return len(text) + len(_CJK_CHAR.findall(text))
 
 
 def _split_at_numbers(block: Block) -> list[Block]:
