@@ -4,6 +4,7 @@ scores with the shared scorer, and odd input that must never raise."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -764,3 +765,44 @@ def test_any_text_never_raises(text: str, language: str) -> None:
 )
 def test_fragment_soup_never_raises(parts: list[str]) -> None:
     sentence_acts("".join(parts), "ja")
+
+
+def _unfiltered_matches(text: str) -> list[tuple[int, int]]:
+    from communique.extract import predicates_en
+
+    found = sorted(
+        (m.start(), -(m.end() - m.start()), cue.rank)
+        for cue in predicates_en.cues().cues
+        for m in cue.pattern.finditer(text)
+    )
+    out: list[tuple[int, int]] = []
+    taken = -1
+    for start, neg_len, _ in found:
+        if start >= taken:
+            out.append((start, start - neg_len))
+            taken = start - neg_len
+    return out
+
+
+_PREFILTER_WORDS = re.split(
+    r"\s+",
+    "we will re-emphasize Japan's the United States that welcomed look forward to holding are also "
+    "launching committed to upholding peace accepted . , ; and including plans to provide state "
+    "continue to support noted with appreciation paid tribute self-launched shared the view",
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            _PREFILTER_WORDS
+        ),
+        max_size=25,
+    )
+)
+def test_en_word_prefilter_never_changes_the_matches(words: list[str]) -> None:
+    from communique.extract import predicates_en
+
+    text = predicates_en._normalise(" ".join(words))
+    assert [(m.start, m.end) for m in predicates_en._matches(text)] == _unfiltered_matches(text)

@@ -101,10 +101,67 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _first_word_part(pattern: str) -> str:
+    """The part of a cue pattern before its first top-level space: what its first (required)
+    word must look like (``(?:are|is) pleased`` -> ``(?:are|is)``)."""
+    depth = 0
+    escaped = False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == " " and depth == 0:
+            return pattern[:i]
+    return pattern
+
+
+@cache
+def _word_filters() -> tuple[tuple[re.Pattern[str] | None, Cue], ...]:
+    """Per cue, a regex one word of the sentence must fully match for the cue to be worth trying
+    (None: always try). A prefilter only: it never changes what matches."""
+    out: list[tuple[re.Pattern[str] | None, Cue]] = []
+    for cue in cues().cues:
+        inner = cue.pattern.pattern[len(r"\b(?:") : -len(r")\b")]
+        try:
+            first = re.compile(_first_word_part(inner), re.IGNORECASE)
+        except re.error:
+            first = None
+        out.append((first, cue))
+    return tuple(out)
+
+
+_FILTER_CACHE: dict[str, frozenset[int]] = {}
+
+
+def _cues_for_word(word: str) -> frozenset[int]:
+    """Ranks of the cues whose first word ``word`` can be (cached across sentences)."""
+    hit = _FILTER_CACHE.get(word)
+    if hit is None:
+        hit = frozenset(cue.rank for first, cue in _word_filters() if first is not None and first.fullmatch(word))
+        if len(_FILTER_CACHE) < 50_000:
+            _FILTER_CACHE[word] = hit
+    return hit
+
+
+def _candidate_cues(text: str) -> list[Cue]:
+    # cues match on word boundaries, so inside "re-emphasize" and "Japan's" too: try the parts as well
+    words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)}
+    words |= {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+    ranks: set[int] = set()
+    for w in words:
+        ranks |= _cues_for_word(w)
+    return [cue for first, cue in _word_filters() if first is None or cue.rank in ranks]
+
+
 def _matches(text: str) -> list[Match]:
     """Every cue match, overlaps resolved: leftmost, then longest, then earliest in the file."""
     found: list[tuple[int, int, int, Cue]] = []
-    for cue in cues().cues:
+    for cue in _candidate_cues(text):
         for m in cue.pattern.finditer(text):
             found.append((m.start(), -(m.end() - m.start()), cue.rank, cue))
     found.sort(key=lambda f: (f[0], f[1], f[2]))
