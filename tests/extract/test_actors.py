@@ -309,6 +309,8 @@ def test_english_a_partys_agency_as_subject_acts_for_that_party() -> None:
         [["Japan will fund the port.", "The Australian Department of Defence will host the next exercise."]],
     )
     assert run(doc) == [["JPN"], ["AUS"]]
+    doc = make_doc("en", ["AUS", "JPN"], [["Japan will fund the port.", "The two coast guards will train together."]])
+    assert run(doc) == [["JPN"], ["AUS", "JPN"]]
 
 
 def test_english_non_party_subject_is_no_actor_but_this_refers_back() -> None:

@@ -725,8 +725,8 @@ def _parties_mentioned_en(phrase: str, leaders: Leaders) -> set[str]:
     found = {m.iso3 for m in countries.find(phrase, "en")} | _leaders_in(phrase, "en", leaders)
     for g in countries.find_groups(phrase, "en"):
         found |= set(g.members)
-    if _has_all_party_term(phrase, "en"):
-        found |= parties
+    if _has_all_party_term(phrase, "en") or re.match(r"\s*(?:both|the (?:two|three|four)|all (?:three|four))\b", phrase, re.I):
+        found |= parties  # "The two Coast Guards will …": bodies of every party
     return found & parties if parties else found
 
 
