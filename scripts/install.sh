@@ -11,7 +11,7 @@ for arg in "$@"; do [ "$arg" = "--system" ] && want_system=1; done
 if [ "$want_system" = 1 ]; then
   # Chromium for browser tests, a CJK font so Japanese renders, PostgreSQL for the
   # second database, and the Pango stack WeasyPrint draws PDFs with.
-  pkgs=(chromium fonts-noto-cjk postgresql postgresql-contrib libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+  pkgs=(chromium fonts-noto-cjk poppler-utils postgresql postgresql-contrib libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
   missing=()
   for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   if [ "${#missing[@]}" -gt 0 ]; then
