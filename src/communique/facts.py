@@ -93,6 +93,63 @@ def is_dateline(text: str, language: str) -> bool:
     return len(rest.split()) <= 4 if language == "en" else len(rest) <= 12
 
 
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_from_name(name: str) -> str | None:
+    """An ISO date written in a source file's name (``…-2024-04-11.en.md``), if it is a real day."""
+    import datetime
+
+    base = re.split(r"[\\/]", name or "")[-1]
+    found = {m.group() for m in _NAME_DATE.finditer(base)}
+    if len(found) != 1:  # none, or two different days: the name does not date the statement
+        return None
+    try:
+        datetime.date.fromisoformat(found.pop())
+    except ValueError:
+        return None
+    return _NAME_DATE.search(base).group()  # type: ignore[union-attr]
+
+
+def leading_date(text: str, language: str) -> str | None:
+    """The full date a paragraph opens with (``2025年12月18日、…``, ``On 18 December 2025, …``).
+
+    Such a paragraph dates the statement as a dateline does: the meeting it reports is the occasion.
+    """
+    try:
+        from communique.extract.dates import find_dates
+    except ImportError:
+        return None
+    head = re.sub(r"^\W*(?:on|in)\s+", "", text.strip(), flags=re.I)[:40]
+    found = find_dates(head, language, None)
+    if found and head.startswith(found[0].mention) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", found[0].value):
+        return found[0].value
+    return None
+
+
+@cache
+def _reference_cues() -> dict[str, list[str]]:
+    return dict(_spec().get("date_reference_cues") or {})
+
+
+def opening_date(sentences: list[str], language: str) -> str | None:
+    """The day the opening paragraph says the statement's meeting took place, when it says one day.
+
+    Rule: the full dates of the opening paragraph's sentences, leaving out sentences that refer back
+    to other texts or events (``Recalling …``, ``…を想起し``; ``date_reference_cues`` in structure.yaml).
+    Exactly one distinct day -> that day. A range (``May 19-21, 2023``), a month, or several different
+    days -> None: the schema wants a full day, and a guessed day would be a wrong one.
+    """
+    cues = [c.lower() for c in _reference_cues().get(language, [])]
+    days: list[str] = []
+    for sentence in sentences:
+        if any(c in sentence.lower() for c in cues):
+            continue
+        days.extend(full_dates(sentence, language))
+    distinct = set(days)
+    return days[0] if len(distinct) == 1 else None
+
+
 @cache
 def _place_res(language: str) -> list[re.Pattern[str]]:
     return [re.compile(p) for p in _spec()["place_patterns"].get(language, [])]

@@ -339,22 +339,33 @@ class _Builder:
 
 
 def _info(builder: _Builder, title_lines: list[str], is_translation: bool, closing: str | None,
-          signature_lines: list[str], front: dict[str, Any]) -> DocumentInfo:
-    """The document facts from the text; front matter fields fill what the text does not say."""
+          signature_lines: list[str], front: dict[str, Any], source_name: str = "-") -> DocumentInfo:
+    """The document facts from the text; front matter fields fill what the text does not say.
+
+    The date, in order: a dateline or the closing line; a full date the opening paragraph starts with;
+    front matter; an ISO date in the source file name; the one day the opening paragraph's sentences
+    name (``facts.opening_date``); else None.
+    """
     language = builder.language
     sep = "" if language == "ja" else " "
     title = sep.join(t.replace("\n", sep) for t in title_lines).strip()
     signatories = facts.signatories(signature_lines, language)
     first = [p.text for p in builder.paragraphs[:1]]
     date_sources = ([closing] if closing else []) + builder.datelines + first
-    date = next((d for text in date_sources for d in facts.full_dates(text, language)), None)
+    dated_lines = ([closing] if closing else []) + builder.datelines
+    date = next((d for text in dated_lines for d in facts.full_dates(text, language)), None)
+    if date is None and first:
+        date = facts.leading_date(first[0], language)
     place = facts.find_place(date_sources, language)
     opening = builder.datelines + [split(p.text, language)[0] for p in builder.paragraphs[:2] if p.text.strip()]
     parties = facts.find_parties(title, signatories, opening, language)
     translation = facts.translation(is_translation, [closing or ""] + title_lines, language)
-    return facts.with_front_matter(
-        DocumentInfo(title, language, date, place, parties, signatories, translation), front
-    )
+    info = facts.with_front_matter(DocumentInfo(title, language, date, place, parties, signatories, translation), front)
+    if info.date is None:
+        info.date = facts.date_from_name(source_name) or (
+            facts.opening_date(split(first[0], language), language) if first else None
+        )
+    return info
 
 
 def structure(doc: Document) -> None:
@@ -374,7 +385,7 @@ def structure(doc: Document) -> None:
     if any(facts.strip_translation_note(b.text)[1] for b in blocks[:3]):
         is_translation = True
     front = doc.annotations.get("front_matter") or {}
-    doc.info = _info(builder, title_lines, is_translation, closing, signature_lines, front)
+    doc.info = _info(builder, title_lines, is_translation, closing, signature_lines, front, doc.source.name)
     doc.sections = builder.tree.sections
     doc.paragraphs = builder.paragraphs
     meta: list[Any] = doc.annotations.setdefault("metadata", [])
