@@ -123,3 +123,81 @@ def test_html_tags_without_text_over_several_lines() -> None:
     text, repairs = _kinds('national circumstances. <img\nsrc="x.png"\ndecoding="async" alt="Anchor" />Our nations<br>agree.')
     assert text == "national circumstances. Our nations agree."
     assert [r[0] for r in repairs] == ["markup", "markup"]
+
+
+# Running headers and footers in text without form feeds: unseen wording, English and Japanese.
+_RUNNING_EN = """JOINT COMMUNIQUE  CHILE-NEW ZEALAND
+
+1. The two leaders met in Wellington and reviewed the wide range of cooperation between
+the two countries, including trade and investment, science and innovation, and
+economic security, the oceans and Antarctica.
+2. The two leaders welcomed the progress on the
+CHILE - NEW ZEALAND JOINT COMMUNIQUE    (unofficial)
+agreement on renewable energy and decided to hold the next dialogue in Santiago in
+the first half of next year, at a date to be fixed through diplomatic channels.
+3. They agreed to expand eco-
+CHILE - NEW ZEALAND JOINT COMMUNIQUE    (unofficial)
+nomic ties and to deepen people-to-people exchanges in education and culture, and
+welcomed the new working holiday arrangement between the two countries as a sign
+of the growing friendship of their peoples.
+4. Both sides will cooperate on Antarctic research and ocean science in the coming years.
+5. The leaders reaffirmed their commitment to a free and open order based on the rule of law.
+CHILE - NEW ZEALAND JOINT COMMUNIQUE    (unofficial)
+"""
+
+_RUNNING_JA = """タイ・ペルー共同声明
+
+１．両首脳は、両国間の協力を一層強化していくことで一致した。
+２．両首脳は、経済分野における協力が着実に進展していることを歓迎した。
+３．両首脳は、エネルギー分野における協力の進
+泰秘共同声明（仮訳）
+展を歓迎した。
+４．双方は、文化交流を拡大する。
+５．双方は、次回会合を2027年に開催する。
+６．双方は、地域の平和と安定に向けて緊密に連携していく。
+泰秘共同声明（仮訳）
+７．両首脳は、地域情勢について意見交換を行った。
+８．両首脳は、国際社会の諸課題に共に取り組むことを確認した。
+９．両首脳は、今回の訪問が両国関係の新たな一歩となったことを歓迎した。
+泰秘共同声明（仮訳）
+"""
+
+
+def test_running_footer_without_form_feeds_is_removed_and_cut_words_rejoined() -> None:
+    text, repairs = _kinds(_RUNNING_EN)
+    assert "CHILE - NEW ZEALAND" not in text
+    assert [r for r in repairs if r[0] == "page_furniture"] == [
+        ("page_furniture", "CHILE - NEW ZEALAND JOINT COMMUNIQUE    (unofficial)", "")
+    ] * 3
+    assert "welcomed the progress on the agreement on renewable energy" in text
+    assert "expand economic ties" in text  # hyphenated across the footer, "economic" seen elsewhere
+    assert ("hyphenation", "eco-\nnomic", "economic") in repairs
+    assert text.rstrip().endswith("rule of law.")
+    doc = communique.parse(_RUNNING_EN.encode(), stages=PARSE_STAGES)
+    assert [p.number for p in doc.paragraphs if p.number] == [1, 2, 3, 4, 5]
+    assert not doc.sections  # the footer did not become a heading
+
+
+def test_running_header_in_japanese_without_form_feeds() -> None:
+    text, repairs = _kinds(_RUNNING_JA)
+    assert "泰秘共同声明" not in text
+    assert sum(1 for r in repairs if r[0] == "page_furniture") == 3
+    assert "協力の進展を歓迎した。" in text
+    assert ("page_break_join", "ギー分野における協力の進\n\n展を歓迎した", "ギー分野における協力の進展を歓迎した") in repairs
+    doc = communique.parse(_RUNNING_JA.encode(), stages=PARSE_STAGES)
+    assert len(doc.sentences) == 9
+
+
+def test_repeated_lines_that_are_not_furniture_stay() -> None:
+    signatures = "\n\n".join(
+        f"For the Republic of {name}\nPrime Minister\n{name.upper()} Person" for name in ("Aland", "Borland", "Corland")
+    )
+    close = "Signed in Lima, in three originals.\n(Signed)\nA\n(Signed)\nB\n(Signed)\nC"
+    prose = "\n".join(["The leaders agreed to cooperate."] * 4)  # a repeated sentence is text
+    items = [f"- cooperate on trade\nThe {n} sector grew.\nIt was noted.\nThe plan was agreed." for n in "abc"]
+    lines = "\n".join(items)  # the same list item in three lists
+    text, repairs = _kinds(f"Statement\n\n{prose}\n\n{lines}\n\n{close}\n\n{signatures}\n")
+    assert not [r for r in repairs if r[0] == "page_furniture"]
+    assert text.count("Prime Minister") == 3 and text.count("(Signed)") == 3
+    assert text.count("The leaders agreed to cooperate.") == 4
+    assert text.count("- cooperate on trade") == 3

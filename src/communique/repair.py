@@ -209,6 +209,68 @@ def _remove_page_furniture(text: str, work: _Work) -> str:
     return "\n\n".join(p.strip("\n") for p in out_pages)
 
 
+def _repeat_key(line: str) -> str:
+    return re.sub(r"\s+", " ", line.strip())
+
+
+def _could_be_furniture(key: str) -> bool:
+    """Short, has letters, not a sentence, a list item, a numbered paragraph or Markdown markup."""
+    return (
+        2 <= _display_width(key) <= _data()["running_line_max_width"]
+        and any(ch.isalpha() for ch in key)
+        and not key.endswith(("。", "．", ".", "!", "?", "！", "？", ";", "；", "、", ",", "，", ":", "："))
+        and not BULLET.match(key)
+        and not _NUMBER_START.match(key)
+        and not key.startswith(("#", "|", ">", "<", "[", "!", "*", "_"))
+        and not re.fullmatch(r"[（(［\[].*[)）］\]]", key)  # "(Signed)" under each signature
+        and not _is_office_line(key)  # "Prime Minister" over each name of a signature block
+    )
+
+
+@cache
+def _office_words() -> tuple[str, ...]:
+    titles = load_yaml("structure.yaml")["office_titles"]
+    return tuple(w.lower() for ws in titles.values() for w in ws)
+
+
+def _is_office_line(line: str) -> bool:
+    low = line.lower()
+    return any(w in low for w in _office_words())
+
+
+def _remove_repeated_lines(text: str, work: _Work) -> str:
+    """Running headers and footers where no form feed marks the pages: a short line that is not a
+    sentence and stands, identical, 3+ times in the text, each time several lines after the last
+    (a signature block's ``Prime Minister`` lines are only a line or two apart, so they stay).
+
+    Each is replaced by a blank line, so the page break becomes a block break that step 5 joins
+    again when it cut a sentence or a word.
+    """
+    lines = text.split("\n")
+    seen: dict[str, list[int]] = {}
+    filled = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        filled += 1
+        key = _repeat_key(line)
+        if len(key) <= 200:
+            seen.setdefault(key, []).append(filled)
+    minimum, gap = _data()["running_line_min_repeats"], _data()["running_line_min_gap"]
+    furniture = {
+        key for key, at in seen.items()
+        if len(at) >= minimum and min(b - a for a, b in zip(at, at[1:], strict=False)) >= gap
+        and _could_be_furniture(key)
+    }
+    if not furniture:
+        return text
+    for i, line in enumerate(lines):
+        if line.strip() and _repeat_key(line) in furniture:
+            work.log("page_furniture", line.strip(), "")
+            lines[i] = ""
+    return "\n".join(lines)
+
+
 # ------------------------------------------------------------------ 3. blocks and markup
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
@@ -488,7 +550,8 @@ def _context_head(text: str) -> str:
     return head[: min(cuts)] if cuts else head
 
 
-def _join_breaks(blocks: list[Block], work: _Work) -> list[Block]:
+def _join_breaks(blocks: list[Block], work: _Work, known_words: set[str] | None = None) -> list[Block]:
+    known_words = known_words or set()
     out: list[Block] = []
     for b in blocks:
         if out and _is_heading_join(out[-1], b):
@@ -502,9 +565,15 @@ def _join_breaks(blocks: list[Block], work: _Work) -> list[Block]:
             a = out.pop()
             sep = "" if is_cjk(a.text[-1]) and is_cjk(b.text[0]) else " "
             merged = Block(lines=[], raw=a.raw + "\n\n" + b.raw, heading_level=None, bold_lead=a.bold_lead)
-            merged.text = a.text + sep + b.text
-            work.log("page_break_join", f"{_context_tail(a.text)}\n\n{_context_head(b.text)}",
-                     _context_tail(a.text) + sep + _context_head(b.text))
+            hyphenated = bool(re.search(r"[A-Za-z]-$", a.text) and b.text[0].islower())
+            if hyphenated:  # a word cut across the break: joined as a hard wrap would be (``hyphenation``)
+                merged.text = _join_pair(a.text, b.text, work, known_words)
+                glue = merged.text[len(a.text) - 1: len(merged.text) - len(b.text)]
+                after = _context_tail(a.text)[:-1] + glue + _context_head(b.text)
+            else:
+                merged.text = a.text + sep + b.text
+                after = _context_tail(a.text) + sep + _context_head(b.text)
+            work.log("page_break_join", f"{_context_tail(a.text)}\n\n{_context_head(b.text)}", after)
             out.append(merged)
         else:
             out.append(b)
@@ -622,13 +691,13 @@ def repair_text(raw_text: str) -> tuple[str, list[Repair], list[dict[str, Any]]]
     work = _Work()
     text = _normalize_whitespace(raw_text)
     work.japanese = japanese_share(text) > 0.5
-    text = _remove_navigation(_remove_page_furniture(text, work), work)
+    text = _remove_navigation(_remove_repeated_lines(_remove_page_furniture(text, work), work), work)
     blocks = _split_blocks(text, work)
     known = _known_words(text)
     for b in blocks:
         b.text = _join_lines(b, work, known)
     blocks = [b for b in blocks if b.text.strip()]
-    blocks = _join_breaks(blocks, work)
+    blocks = _join_breaks(blocks, work, known)
     _fix_spaced(blocks, work)
     _fix_foreign(blocks, work)
     return "\n\n".join(b.text for b in blocks), work.repairs, [b.as_annotation() for b in blocks]
