@@ -106,14 +106,17 @@ def japanese_share(text: str, sample: int = 4000) -> float:
 
 # ------------------------------------------------------------------ 1. whitespace
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\t\v"), " ")
+# Regexes, not str.translate with a dict: translate walks a long non-ASCII text slowly.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile("[\u00a0\u2007\u202f\t\v]")
+_TRAILING = re.compile("[ \u3000]+$", re.M)
 
 
 def _normalize_whitespace(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE).translate(_SPACES)
-    # rstrip() would also eat the form feeds that separate PDF pages.
-    return "\n".join(line.rstrip(" \u3000") for line in text.split("\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
+    # Only spaces: rstrip() would also eat the form feeds that separate PDF pages.
+    return _TRAILING.sub("", text)
 
 
 # ------------------------------------------------------------------ 2. page furniture
@@ -210,7 +213,7 @@ def _remove_page_furniture(text: str, work: _Work) -> str:
 
 
 def _repeat_key(line: str) -> str:
-    return re.sub(r"\s+", " ", line.strip())
+    return " ".join(line.split())
 
 
 def _could_be_furniture(key: str) -> bool:
@@ -289,7 +292,12 @@ _BOLD_BLOCK = re.compile(r"^\s*(\*{2,3}|__)(?!\s)(.+?)(?<!\s)\1\s*$", re.S)
 _BOLD_LEAD = re.compile(r"^\s*(\*\*|__)(?!\s)([^*\n]{1,40}?)(?<!\s)\1\s*(?=[：:]|\S)")
 
 
+_INLINE_MARKS = re.compile(r"[<\[*_\\+]")
+
+
 def _strip_inline(line: str) -> str:
+    if not _INLINE_MARKS.search(line):  # most lines: no tag, link, emphasis or escape to strip
+        return line.rstrip()
     line = _SUP.sub(lambda m: m.group(2), line)
     line = _TAG.sub("", line)
     line = _LINK.sub(lambda m: m.group(1), line)
@@ -393,6 +401,10 @@ def _display_width(line: str) -> int:
     return len(text) + len(_CJK_CHAR.findall(text))
 
 
+def _starts_unit(line: str) -> bool:
+    return bool((_NUMBER_START.match(line) or _starts_with_label(line)) and not BULLET.match(line))
+
+
 def _split_at_numbers(block: Block) -> list[Block]:
     """Paragraphs and headings that a converter left without blank lines between them start new blocks.
 
@@ -421,9 +433,8 @@ def _split_at_numbers(block: Block) -> list[Block]:
     for i in range(1, len(lines)):
         prev, line = lines[i - 1], lines[i]
         prev_complete = ends_sentence(prev) or standalone(prev)
-        starts_unit = (_NUMBER_START.match(line) or _starts_with_label(line)) and not BULLET.match(line)
         if (
-            (prev_complete and starts_unit)
+            (prev_complete and _starts_unit(line))
             or (ends_sentence(prev) and short(prev, 0.8))
             or standalone(prev)
             or (standalone(line) and ends_sentence(prev))
@@ -441,6 +452,9 @@ def _split_at_numbers(block: Block) -> list[Block]:
 
 # ------------------------------------------------------------------ 4. hard wraps
 
+_HYPHEN_END = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-$")
+
+
 def _join_pair(a: str, b: str, work: _Work, known_words: set[str]) -> str:
     a = a.rstrip()
     b = b.strip()
@@ -448,7 +462,8 @@ def _join_pair(a: str, b: str, work: _Work, known_words: set[str]) -> str:
         return b
     if not b:
         return a
-    hy = re.search(r"([A-Za-z]+)-$", a)
+    # Only the tail of ``a`` is searched: ``a`` grows with each line of a long paragraph.
+    hy = _HYPHEN_END.search(a[-64:]) if a.endswith("-") else None
     if hy and b[0].islower():
         head = hy.group(1)
         tail = re.match(r"[A-Za-z]+", b)
@@ -682,6 +697,9 @@ def _fix_foreign(blocks: list[Block], work: _Work) -> None:
 
 # ------------------------------------------------------------------ the stage
 
+_LINE_END_HYPHEN = re.compile(r"[A-Za-z]-[ \t]*\n")
+
+
 def _known_words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)?", text)}
 
@@ -693,7 +711,8 @@ def repair_text(raw_text: str) -> tuple[str, list[Repair], list[dict[str, Any]]]
     work.japanese = japanese_share(text) > 0.5
     text = _remove_navigation(_remove_repeated_lines(_remove_page_furniture(text, work), work), work)
     blocks = _split_blocks(text, work)
-    known = _known_words(text)
+    # The words of the text decide hyphenations; only needed when a line ends in a hyphen.
+    known = _known_words(text) if _LINE_END_HYPHEN.search(text) else set()
     for b in blocks:
         b.text = _join_lines(b, work, known)
     blocks = [b for b in blocks if b.text.strip()]

@@ -18,6 +18,7 @@ from communique.model import Document, Sentence
 from communique.repair import BULLET
 
 _JA_END = "。！？!?"
+_KANA = re.compile("[\u3040-\u30ff]")
 _EN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
 
 
@@ -72,7 +73,8 @@ def split_english(text: str) -> list[str]:
     start = 0
     for m in _EN_END.finditer(text):
         end = m.end()
-        if _ends_in_abbreviation(text[start:end], text[end:]):
+        # Only the last word before and the first word after matter: short slices keep long texts linear.
+        if _ends_in_abbreviation(text[max(start, m.start() - 60): end], text[end: end + 60]):
             continue
         out.append(text[start:end])
         start = end
@@ -87,7 +89,7 @@ def split(text: str, language: str) -> list[str]:
         line = BULLET.sub("", line.strip(), count=1)
         if not line:
             continue
-        if language == "ja" or any("\u3040" <= c <= "\u30ff" for c in line):
+        if language == "ja" or _KANA.search(line):
             sentences.extend(split_japanese(line))
         else:
             sentences.extend(split_english(line))
