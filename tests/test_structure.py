@@ -234,3 +234,66 @@ def test_front_matter_fills_what_the_text_does_not_say() -> None:
     assert dated.info.date == "2027-05-05"  # the text wins where it speaks
     broken = _parse("---\n: : [\n---\n\nWe met.")  # not YAML: plain text, parsed as such
     assert "We met." in broken.paragraphs[-1].text
+
+
+# Headings and web furniture in shapes the held-out statements did not have (unseen wording).
+_MARKED_JA = """日本・ペルー首脳会談　共同声明
+
+ホーム ＞ 外交政策 ＞ 共同声明
+
+２０２７年３月２日、両首脳は東京で会談した。
+
+■ 政治・安全保障
+双方は、安全保障対話を開始する。
+双方は、防衛交流を拡大する。
+
+〈経済〉
+双方は、貿易を拡大する。
+［文化］
+双方は、文化交流を拡大する。
+
+ページの先頭へ戻る
+"""
+
+
+def test_marked_and_bracketed_headings_without_blank_lines() -> None:
+    doc = _parse(_MARKED_JA)
+    assert doc.info.title == "日本・ペルー首脳会談　共同声明"  # the breadcrumb is not part of it
+    assert [s.title for s in doc.sections] == ["政治・安全保障", "経済", "文化"]
+    by_section = {s.title: [p.text for p in doc.paragraphs if p.section == s.id] for s in doc.sections}
+    assert by_section["経済"] == ["双方は、貿易を拡大する。"]
+    assert by_section["文化"] == ["双方は、文化交流を拡大する。"]
+    assert all("ページ" not in s.text and "＞" not in s.text for s in doc.sentences)
+    furniture = [r.before for r in doc.repairs if r.kind == "page_furniture"]
+    assert furniture == ["ホーム ＞ 外交政策 ＞ 共同声明", "ページの先頭へ戻る"]
+
+
+def test_plain_web_navigation_and_a_tag_spread_over_lines_mid_sentence() -> None:
+    doc = _parse(
+        "Skip to content\nHome › Briefing Room › Statements and Releases\n\n"
+        "Joint Statement of the Leaders of Chile and New Zealand\n\n"
+        "The leaders of Chile and New Zealand met today in Wellington to review the\n"
+        '<img src="/a.png" alt="photo of\nthe leaders" />\n'
+        "partnership between the two countries.\n\nThe two countries will expand trade.\n\nBack to top\n"
+    )
+    assert doc.info.title == "Joint Statement of the Leaders of Chile and New Zealand"
+    assert [s.text for s in doc.sentences] == [
+        "The leaders of Chile and New Zealand met today in Wellington to review the partnership between the two countries.",
+        "The two countries will expand trade.",
+    ]
+    assert {r.kind for r in doc.repairs} >= {"page_furniture", "markup", "page_break_join"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Japan / Philippines / United States Trilateral Summit",  # "/" is no breadcrumb separator
+        "| file | statement | date |",  # a Markdown table row
+        "Growth > 2% in 2026 > 2025",  # figures, not navigation
+        "Joint Statement | The White House",  # two pieces without a home word
+    ],
+)
+def test_lines_that_are_not_breadcrumbs(line: str) -> None:
+    from communique.repair import is_breadcrumb
+
+    assert not is_breadcrumb(line)

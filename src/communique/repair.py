@@ -153,11 +153,31 @@ def _navigation_res() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in _data()["navigation_lines"]]
 
 
+@cache
+def _breadcrumb_split_re() -> re.Pattern[str]:
+    seps = "".join(re.escape(c) for c in _data()["breadcrumb_separators"])
+    return re.compile(rf"[ \u3000]+[{seps}][ \u3000]+")
+
+
+def is_breadcrumb(line: str) -> bool:
+    """``Home › Briefing Room › Statements``: short link texts between separators, no sentence."""
+    plain = _LINK.sub(lambda m: m.group(1), line.strip())
+    if plain.startswith(("|", "｜")) or plain.endswith(("|", "｜")):
+        return False  # a Markdown table row
+    pieces = [p.strip(" *_") for p in _breadcrumb_split_re().split(plain)]
+    if len(pieces) < 2 or any(not p or len(p) > 40 or len(p.split()) > 6 for p in pieces):
+        return False
+    if any(p.endswith(("。", ".", "、", ",")) or re.search(r"\d{3,}", p) for p in pieces):
+        return False  # a sentence or figures ("2020 > 2019"), not navigation
+    home = pieces[0].lower() in _data()["breadcrumb_home_words"]
+    return len(pieces) >= 3 or home
+
+
 def _remove_navigation(text: str, work: _Work) -> str:
-    """Lines of web page navigation (``[Skip to content](#main)``, "Back to top")."""
+    """Lines of web page navigation (``[Skip to content](#main)``, "Back to top", breadcrumbs)."""
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if line.strip() and any(p.match(line.strip()) for p in _navigation_res()):
+        if line.strip() and (any(p.match(line.strip()) for p in _navigation_res()) or is_breadcrumb(line)):
             work.log("page_furniture", line.strip(), "")
             lines[i] = ""
     return "\n".join(lines)
@@ -401,6 +421,20 @@ def _display_width(line: str) -> int:
     return len(text) + len(_CJK_CHAR.findall(text))
 
 
+@cache
+def _heading_line_re() -> re.Pattern[str]:
+    """A whole line in heading brackets (``＜貿易・投資＞``, ``【安全保障】``) or led by a heading mark (``■ 経済``)."""
+    spec = load_yaml("structure.yaml")
+    pairs = "|".join(f"{re.escape(p[0])}[^{re.escape(p)}]{{1,30}}{re.escape(p[1])}" for p in spec["heading_brackets"])
+    marks = re.escape("".join(spec.get("heading_marks", [])))
+    return re.compile(rf"^\s*(?:(?:{pairs})|[{marks}]\s*[^。．.、,]{{1,30}}[^。．.、,:：])\s*$")
+
+
+def _marked_heading_line(line: str) -> bool:
+    """Such a line is a heading of its own, also when no blank line separates it from the text."""
+    return bool(_heading_line_re().match(line))
+
+
 def _starts_unit(line: str) -> bool:
     return bool((_NUMBER_START.match(line) or _starts_with_label(line)) and not BULLET.match(line))
 
@@ -435,6 +469,8 @@ def _split_at_numbers(block: Block) -> list[Block]:
         prev_complete = ends_sentence(prev) or standalone(prev)
         if (
             (prev_complete and _starts_unit(line))
+            or _marked_heading_line(prev)
+            or (_marked_heading_line(line) and (prev_complete or ends_sentence(prev, colon=False)))
             or (ends_sentence(prev) and short(prev, 0.8))
             or standalone(prev)
             or (standalone(line) and ends_sentence(prev))

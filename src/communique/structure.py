@@ -64,6 +64,11 @@ def _heading_brackets() -> list[str]:
 
 
 @cache
+def _heading_marks() -> str:
+    return "".join(load_yaml("structure.yaml").get("heading_marks", []))
+
+
+@cache
 def _title_words() -> dict[str, list[str]]:
     return load_yaml("structure.yaml")["title_words"]
 
@@ -196,8 +201,11 @@ class _Builder:
         return self.language == "ja" or b.text[:1].isupper()
 
     def _unbracket(self, title: str) -> str:
-        """``＜貿易・投資＞`` -> ``貿易・投資`` (the brackets go to the metadata)."""
+        """``＜貿易・投資＞`` -> ``貿易・投資``, ``■ 政治`` -> ``政治`` (the marks go to the metadata)."""
         t = title.strip()
+        if len(t) > 2 and t[0] in _heading_marks():
+            self.metadata.append(t[0])
+            t = title = t[1:].strip()
         for pair in _heading_brackets():
             if len(t) > 2 and t[0] == pair[0] and t[-1] == pair[1] and pair[0] not in t[1:-1]:
                 self.metadata.append(pair)
