@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.db.models import Max
+from django.http import HttpRequest
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from communique.tracker.models import HistoryEntry, Statement
+from communique.web import roles
 
 T = TypeVar("T")
 TTL = 300
@@ -37,3 +42,15 @@ def cached(kind: str, parts: tuple[Any, ...], compute: Callable[[], T]) -> T:
         value = compute()
         cache.set(key, value, TTL)
     return value
+
+
+def cached_fragment(kind: str, request: HttpRequest, render: Callable[[], str]) -> SafeString:
+    """The HTML of a page's main part, cached per full URL, language, role, day and data version.
+
+    Only the part below the header is cached: the header holds the user's name and CSRF tokens
+    (language and log-out forms), which must never be shared. The cached part must depend on
+    nothing else than the key: the URL (filters, sort, page), the interface language, the role
+    and today's date (due windows) — and the data, through the version in every key.
+    """
+    parts = (request.get_full_path(), get_language(), roles.role_of(request.user), date.today())
+    return mark_safe(cached(kind, parts, render))  # noqa: S308 - our own rendered, escaped template

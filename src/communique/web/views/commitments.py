@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -54,6 +55,12 @@ def _row_views(rows: list[Commitment], q: str, today: date) -> list[dict[str, An
 
 @viewer_required
 def commitment_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "communique/commitments.html",
+                  {"main": counts.cached_fragment("list-page", request, lambda: _main(request))})
+
+
+def _main(request: HttpRequest) -> str:
+    """The list below the page header: search form, facets, rows, pager."""
     today = date.today()
     f = queries.Filters.from_query(request.GET)
     base_qs = queries.base_commitments()
@@ -106,4 +113,4 @@ def commitment_list(request: HttpRequest) -> HttpResponse:
         "today": today,
         "statuses": list(STATUS_NAMES.values()),
     }
-    return render(request, "communique/commitments.html", context)
+    return render_to_string("communique/_commitments_main.html", context, request)

@@ -8,6 +8,7 @@ from urllib.parse import quote
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -24,6 +25,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     today = date.today()
     statement_id = int_or_none(request.GET.get("statement"))
     statement = get_object_or_404(Statement.objects.defer("parse"), pk=statement_id) if statement_id else None
+    main = counts.cached_fragment("dashboard-page", request, lambda: _main(request, statement, today))
+    return render(request, "communique/dashboard.html", {"main": main})
+
+
+def _main(request: HttpRequest, statement: Statement | None, today: date) -> str:
+    """The dashboard below the page header: figures, charts, timeline, lists."""
     qs = queries.base_commitments()
     if statement:
         qs = qs.filter(statement=statement)
@@ -71,7 +78,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "today": today,
         "soon_days": queries.SOON_DAYS,
     }
-    return render(request, "communique/dashboard.html", context)
+    return render_to_string("communique/_dashboard_main.html", context, request)
 
 
 def _timeline_events(qs, statement: Statement | None, today: date) -> list[charts.Event]:  # noqa: ANN001
