@@ -165,32 +165,124 @@ def without(f: Filters, key: str) -> Filters:
     return replace(f, **{key: Filters.__dataclass_fields__[key].default})
 
 
+@dataclass
+class _Tallies:
+    """Grouped counts of the facets counted from rows: value -> number of commitments."""
+
+    status: Counter[int] = field(default_factory=Counter)
+    statement: Counter[int] = field(default_factory=Counter)
+    section: Counter[str] = field(default_factory=Counter)
+    party: Counter[str] = field(default_factory=Counter)  # by actors_key, split later
+    act: Counter[str] = field(default_factory=Counter)  # by acts_key, split later
+    due: Counter[str] = field(default_factory=Counter)
+
+
+def _due_window(due: date | None, status: int, today: date, soon: date) -> str:
+    """The window of ``due_window_q`` a row falls in ("" for past due dates of closed ones)."""
+    if due is None:
+        return "none"
+    if due > soon:
+        return "later"
+    if due >= today:
+        return "soon"
+    return "overdue" if status in OPEN_STATUSES else ""
+
+
+def _tallies_sql(filtered: Callable[[Filters], QuerySet[Commitment]], f: Filters, today: date,
+                 limit: int) -> _Tallies:
+    """One GROUP BY per facet over the selection without that facet's own filter."""
+    t = _Tallies()
+    t.status.update(dict(filtered(without(f, "status")).order_by().values_list("status").annotate(n=Count("id"))))
+    qs = filtered(without(f, "statement")).order_by()
+    t.statement.update(dict(qs.values_list("statement_id").annotate(n=Count("id")).order_by("-n")[:limit]))
+    qs = filtered(without(f, "section")).order_by()
+    t.section.update(dict(qs.values_list("topic").annotate(n=Count("id")).order_by("-n")[:limit]))
+    qs = filtered(without(f, "party")).order_by()
+    t.party.update(dict(qs.values_list("actors_key").annotate(n=Count("id"))))
+    qs = filtered(without(f, "act")).order_by()
+    t.act.update(dict(qs.values_list("sentence__acts_key").annotate(n=Count("id"))))
+    windows = filtered(without(f, "due")).order_by().aggregate(
+        **{w: Count("id", filter=due_window_q(w, today)) for w in DUE_WINDOWS}
+    )
+    t.due.update(windows)
+    return t
+
+
+def _tallies_rows(filtered: Callable[[Filters], QuerySet[Commitment]], f: Filters, today: date) -> _Tallies:
+    """All facets from one read of the rows matching the text search (and nothing else).
+
+    A text search makes each grouped query repeat the search: eight times for eight facets.
+    Here the matching rows are read once and each facet counts the rows that pass every other
+    filter (a row failing exactly one filter counts only for that filter's facet). The filters
+    are the same as ``apply_filters``' (``contains`` is a case-insensitive LIKE on SQLite).
+    """
+    soon = today + timedelta(days=SOON_DAYS)
+    text_only = Filters(q=f.q)
+    rows = filtered(text_only).order_by().values_list(
+        "status", "statement_id", "topic", "actors_key", "sentence__acts_key", "due_date", "sentence_id"
+    )
+    with_org: set[int] | None = None
+    if f.organization:
+        with_org = set(Mention.objects.filter(organization_id=f.organization, active=True)
+                       .values_list("sentence_id", flat=True))
+    party = f"|{f.party}|".lower() if f.party else ""
+    act = f"|{f.act}|".lower() if f.act else ""
+    t = _Tallies()
+    for status, statement, topic, actors, acts, due, sentence in rows.iterator(chunk_size=5000):
+        window = _due_window(due, status, today, soon)
+        failed = ""
+        for key, ok in (
+            ("statement", not f.statement or statement == f.statement),
+            ("section", not f.section or topic == f.section),
+            ("party", not party or party in (actors or "").lower()),
+            ("act", not act or act in (acts or "").lower()),
+            ("status", not f.status or status == f.status),
+            ("organization", with_org is None or sentence in with_org),
+            ("due", not f.due or window == f.due),
+        ):
+            if not ok:
+                if failed:
+                    break
+                failed = key
+        else:
+            if not failed or failed == "status":
+                t.status[status] += 1
+            if not failed or failed == "statement":
+                t.statement[statement] += 1
+            if not failed or failed == "section":
+                t.section[topic] += 1
+            if not failed or failed == "party":
+                t.party[actors] += 1
+            if not failed or failed == "act":
+                t.act[acts] += 1
+            if (not failed or failed == "due") and window:
+                t.due[window] += 1
+    return t
+
+
 def facets(
     filtered: Callable[[Filters], QuerySet[Commitment]], f: Filters, today: date | None = None, limit: int = 25
 ) -> tuple[list[Facet], int]:
-    """Facet counts, one GROUP BY each over the selection without that facet's own filter, and
-    the total of the whole selection (read off the status facet: no separate COUNT)."""
+    """Facet counts, each over the selection without that facet's own filter, and the total of
+    the whole selection (read off the status facet: no separate COUNT). Without a text search,
+    one GROUP BY per facet; with one, one read of the matching rows counted in Python."""
     today = today or date.today()
-    by_status = list(filtered(without(f, "status")).order_by().values_list("status").annotate(n=Count("id")))
+    t = _tallies_rows(filtered, f, today) if f.q else _tallies_sql(filtered, f, today, limit)
+    by_status = sorted(t.status.items())
     total = sum(n for s, n in by_status if f.status is None or s == f.status)
-    status = Facet("status", [(STATUS_NAMES[s], STATUS_NAMES[s], n) for s, n in sorted(by_status)])
+    status = Facet("status", [(STATUS_NAMES[s], STATUS_NAMES[s], n) for s, n in by_status])
 
-    qs = filtered(without(f, "statement")).order_by()
-    stmt_rows = list(qs.values_list("statement_id").annotate(n=Count("id")).order_by("-n")[:limit])
+    stmt_rows = t.statement.most_common(limit)
     wanted = [s for s, _ in stmt_rows] + ([f.statement] if f.statement else [])
     titles = dict(Statement.objects.filter(id__in=wanted).values_list("id", "title"))
     statement = Facet("statement", [(str(s), titles.get(s) or f"#{s}", n) for s, n in stmt_rows])
 
-    qs = filtered(without(f, "section")).order_by()
-    sec_rows = qs.values_list("topic").annotate(n=Count("id")).order_by("-n")[:limit]
-    section = Facet("section", [(t, t, n) for t, n in sec_rows if t])
+    section = Facet("section", [(s, s, n) for s, n in t.section.most_common(limit) if s])
 
-    qs = filtered(without(f, "party")).order_by()
-    parties = _split_counts(list(qs.values_list("actors_key").annotate(n=Count("id"))))
+    parties = _split_counts(list(t.party.items()))
     party = Facet("party", [(c, c, n) for c, n in parties.most_common(limit)])
 
-    qs = filtered(without(f, "act")).order_by()
-    acts = _split_counts(list(qs.values_list("sentence__acts_key").annotate(n=Count("id"))))
+    acts = _split_counts(list(t.act.items()))
     act = Facet("act", [(a, a, n) for a, n in acts.most_common()])
 
     qs = filtered(without(f, "organization")).order_by()
@@ -202,10 +294,7 @@ def facets(
     names = dict(Organization.objects.filter(id__in=wanted).values_list("id", "name"))
     organization = Facet("organization", [(str(o), names.get(o, f"#{o}"), n) for o, n in org_rows])
 
-    windows = filtered(without(f, "due")).order_by().aggregate(
-        **{w: Count("id", filter=due_window_q(w, today)) for w in DUE_WINDOWS}
-    )
-    due = Facet("due", [(w, w, windows[w]) for w in DUE_WINDOWS])
+    due = Facet("due", [(w, w, t.due[w]) for w in DUE_WINDOWS])
 
     # A chosen value beyond the top `limit` still shows, with the selection's total as its count.
     chosen_labels = {
