@@ -14,7 +14,7 @@ from typing import Any
 
 import typer
 
-from communique.cli import app
+from communique.cli import app, filters
 from communique.errors import InputError
 
 
@@ -39,17 +39,17 @@ def _setup() -> None:
 def export_(
     format: ExportFormat = typer.Option(..., "--format", "-f", help="csv, xlsx, json, datapackage, ics, iati, report or backup."),
     output: Path = typer.Option(..., "--output", "-o", help="File to write (datapackage: a directory or .zip; report: .pdf or .html)."),
-    statement: str | None = typer.Option(None, "--statement", help="Statement ID, or part of its title / file name."),
-    section: str | None = typer.Option(None, "--section", help="Section ID or part of the topic."),
-    party: str | None = typer.Option(None, "--party", help="Acting party, ISO alpha-3 (JPN)."),
-    act: str | None = typer.Option(None, "--act", help="commit, consider, welcome, affirm, appreciate, report."),
-    status: str | None = typer.Option(None, "--status", help="pipeline, implementation, finalisation, closed, cancelled, suspended (or 1-6)."),
-    organization: str | None = typer.Option(None, "--organization", help="Part of an organization's name or alias."),
-    due_before: str | None = typer.Option(None, "--due-before", help="Due on or before YYYY-MM-DD."),
-    due_after: str | None = typer.Option(None, "--due-after", help="Due on or after YYYY-MM-DD."),
-    text: str | None = typer.Option(None, "--text", help="Part of the sentence."),
-    all_versions: bool = typer.Option(False, "--all-versions", help="Include replaced statement versions."),
-    inactive: bool = typer.Option(False, "--inactive", help="Include sentences corrected to be no commitment."),
+    statement: filters.Statement = None,
+    section: filters.Section = None,
+    party: filters.Party = None,
+    act: filters.Act = None,
+    status: filters.Status = None,
+    organization: filters.Organization = None,
+    due_before: filters.DueBefore = None,
+    due_after: filters.DueAfter = None,
+    text: filters.Text = None,
+    all_versions: filters.AllVersions = False,
+    inactive: filters.Inactive = False,
     partners: str | None = typer.Option(None, "--partners", help="Statements between these parties, e.g. JPN,KAZ (report of a pair of partners)."),
     with_passwords: bool = typer.Option(False, "--with-passwords", help="backup: include users' password hashes."),
     iati_org_ref: str | None = typer.Option(None, "--iati-org-ref", help="iati: your organisation identifier (reporting-org ref)."),
@@ -60,13 +60,12 @@ def export_(
     from communique.exports.rows import Selection
     from communique.exports.service import export
 
-    filters: dict[str, Any] = {
-        "statement": statement, "section": section, "party": party, "act": act, "status": status,
-        "organization": organization, "due_before": due_before, "due_after": due_after, "text": text,
-        "all_versions": all_versions, "include_inactive": inactive,
-    }
+    values = filters.filter_values(
+        statement=statement, section=section, party=party, act=act, status=status, organization=organization,
+        due_before=due_before, due_after=due_after, text=text, all_versions=all_versions, inactive=inactive,
+    )
     selection = Selection(
-        filters={k: v for k, v in filters.items() if v not in (None, "", False)},
+        filters={k: v for k, v in values.items() if v not in (None, "", False)},
         partners=[p for p in (partners or "").replace(" ", "").split(",") if p],
     )
     if format is not ExportFormat.backup and with_passwords:

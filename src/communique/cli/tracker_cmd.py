@@ -17,7 +17,7 @@ from typing import Any
 
 import typer
 
-from communique.cli import app
+from communique.cli import app, filters
 from communique.errors import InputError
 
 
@@ -203,27 +203,29 @@ def _cell(value: Any) -> str:
 
 @app.command("list")
 def list_(
-    statement: str | None = typer.Option(None, "--statement", help="Statement ID, or part of its title / file name."),
-    section: str | None = typer.Option(None, "--section", help="Section ID or part of the topic."),
-    party: str | None = typer.Option(None, "--party", help="Acting party, ISO alpha-3 (JPN)."),
-    act: str | None = typer.Option(None, "--act", help="commit, consider, welcome, affirm, appreciate, report."),
-    status: str | None = typer.Option(None, "--status", help="pipeline, implementation, finalisation, closed, cancelled, suspended (or 1-6)."),
-    organization: str | None = typer.Option(None, "--organization", help="Part of an organization's name or alias."),
-    due_before: str | None = typer.Option(None, "--due-before", help="Due on or before YYYY-MM-DD."),
-    due_after: str | None = typer.Option(None, "--due-after", help="Due on or after YYYY-MM-DD."),
-    text: str | None = typer.Option(None, "--text", help="Part of the sentence."),
-    all_versions: bool = typer.Option(False, "--all-versions", help="Include replaced statement versions."),
-    inactive: bool = typer.Option(False, "--inactive", help="Include sentences corrected to be no commitment."),
+    statement: filters.Statement = None,
+    section: filters.Section = None,
+    party: filters.Party = None,
+    act: filters.Act = None,
+    status: filters.Status = None,
+    organization: filters.Organization = None,
+    due_before: filters.DueBefore = None,
+    due_after: filters.DueAfter = None,
+    text: filters.Text = None,
+    all_versions: filters.AllVersions = False,
+    inactive: filters.Inactive = False,
     limit: int | None = typer.Option(None, "--limit", min=1, help="At most this many."),
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, json or csv."),
 ) -> None:
     """List commitments, filtered."""
     services = _services()
-    filters = services.CommitmentFilters(
-        statement=statement, section=section, party=party, act=act, status=status, organization=organization,
-        due_before=due_before, due_after=due_after, text=text, all_versions=all_versions, include_inactive=inactive,
+    selection = services.CommitmentFilters(
+        **filters.filter_values(
+            statement=statement, section=section, party=party, act=act, status=status, organization=organization,
+            due_before=due_before, due_after=due_after, text=text, all_versions=all_versions, inactive=inactive,
+        )
     )
-    qs = services.list_commitments(filters)
+    qs = services.list_commitments(selection)
     if limit:
         qs = qs[:limit]
     rows = [_commitment_row(c) for c in qs]
