@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet
 from django.http import QueryDict
@@ -314,12 +314,31 @@ def facets(
     return out, total
 
 
-def page_of(qs: QuerySet[Commitment], f: Filters, page_size: int = PAGE_SIZE) -> tuple[list[Commitment], bool]:
+class ListRow(NamedTuple):
+    """What the list page shows of a commitment (read as plain values: no model instances)."""
+
+    pk: int
+    topic: str
+    statement_id: int
+    statement_title: str
+    statement_source_name: str
+    sentence_text: str
+    actors: list[str]
+    status: int
+    due_text: str
+    due_date: date | None
+    score: Any
+
+
+LIST_ROW_FIELDS = ("id", "topic", "statement_id", "statement__title", "statement__source_name", "sentence__text",
+                   "actors", "status", "due_text", "due_date", "score")
+
+
+def page_of(qs: QuerySet[Commitment], f: Filters, page_size: int = PAGE_SIZE) -> tuple[list[ListRow], bool]:
     """One page of rows and whether another page follows (page_size + 1 rows fetched, no COUNT)."""
     start = (f.page - 1) * page_size
-    rows = list(
-        light_rows(qs).order_by(*SORTS[f.sort])[start : start + page_size + 1]
-    )
+    rows = [ListRow(*values) for values in
+            qs.order_by(*SORTS[f.sort]).values_list(*LIST_ROW_FIELDS)[start : start + page_size + 1]]
     return rows[:page_size], len(rows) > page_size
 
 
