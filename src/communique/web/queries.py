@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
+from django.db import connection
 from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet
 from django.http import QueryDict
 
@@ -24,6 +25,7 @@ from communique.tracker.models import (
     Organization,
     Statement,
 )
+from communique.web import counts
 
 OPEN_STATUSES = (1, 2, 3, 6)  # not closed (4) or cancelled (5): can still be overdue
 SOON_DAYS = 90
@@ -175,6 +177,25 @@ class _Tallies:
     party: Counter[str] = field(default_factory=Counter)  # by actors_key, split later
     act: Counter[str] = field(default_factory=Counter)  # by acts_key, split later
     due: Counter[str] = field(default_factory=Counter)
+    organization: Counter[int] | None = None  # None: counted by a query of its own
+
+
+_mentions_memo: dict[str, dict[int, tuple[int, ...]]] = {}
+
+
+def _organizations_by_sentence(version: str) -> dict[int, tuple[int, ...]]:
+    """Active mentions as sentence id -> organization ids, read once per data version in each
+    process (tens of thousands of pairs: a plain dict here, not a pickled cache entry)."""
+    table = _mentions_memo.get(version)
+    if table is None:
+        pairs: dict[int, list[int]] = {}
+        for sentence, organization in Mention.objects.filter(active=True).values_list("sentence_id",
+                                                                                       "organization_id"):
+            pairs.setdefault(sentence, []).append(organization)
+        table = {k: tuple(dict.fromkeys(v)) for k, v in pairs.items()}
+        _mentions_memo.clear()
+        _mentions_memo[version] = table
+    return table
 
 
 def _due_window(due: date | None, status: int, today: date, soon: date) -> str:
@@ -218,9 +239,14 @@ def _tallies_rows(filtered: Callable[[Filters], QuerySet[Commitment]], f: Filter
     """
     soon = today + timedelta(days=SOON_DAYS)
     text_only = Filters(q=f.q)
-    rows = filtered(text_only).order_by().values_list(
+    # Plain cursor rows: Django's per-value converters cost more than the counting below.
+    sql, params = filtered(text_only).order_by().values_list(
         "status", "statement_id", "topic", "actors_key", "sentence__acts_key", "due_date", "sentence_id"
-    )
+    ).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    org_sentences: set[int] = set()
     with_org: set[int] | None = None
     if f.organization:
         with_org = set(Mention.objects.filter(organization_id=f.organization, active=True)
@@ -228,7 +254,8 @@ def _tallies_rows(filtered: Callable[[Filters], QuerySet[Commitment]], f: Filter
     party = f"|{f.party}|".lower() if f.party else ""
     act = f"|{f.act}|".lower() if f.act else ""
     t = _Tallies()
-    for status, statement, topic, actors, acts, due, sentence in rows.iterator(chunk_size=5000):
+    for status, statement, topic, actors, acts, due_value, sentence in rows:
+        due = date.fromisoformat(due_value) if isinstance(due_value, str) else due_value
         window = _due_window(due, status, today, soon)
         failed = ""
         for key, ok in (
@@ -257,6 +284,10 @@ def _tallies_rows(filtered: Callable[[Filters], QuerySet[Commitment]], f: Filter
                 t.act[acts] += 1
             if (not failed or failed == "due") and window:
                 t.due[window] += 1
+            if not failed or failed == "organization":
+                org_sentences.add(sentence)
+    by_sentence = _organizations_by_sentence(counts.data_version())
+    t.organization = Counter(o for s in org_sentences for o in by_sentence.get(s, ()))
     return t
 
 
@@ -285,11 +316,14 @@ def facets(
     acts = _split_counts(list(t.act.items()))
     act = Facet("act", [(a, a, n) for a, n in acts.most_common()])
 
-    qs = filtered(without(f, "organization")).order_by()
-    org_rows = list(
-        Mention.objects.filter(active=True, sentence_id__in=qs.values("sentence_id"))
-        .values_list("organization_id").annotate(n=Count("sentence_id", distinct=True)).order_by("-n")[:limit]
-    )
+    if t.organization is not None:
+        org_rows = sorted(t.organization.items(), key=lambda item: (-item[1], item[0]))[:limit]  # ties: by id
+    else:
+        qs = filtered(without(f, "organization")).order_by()
+        org_rows = list(
+            Mention.objects.filter(active=True, sentence_id__in=qs.values("sentence_id"))
+            .values_list("organization_id").annotate(n=Count("sentence_id", distinct=True)).order_by("-n")[:limit]
+        )
     wanted = [o for o, _ in org_rows] + ([f.organization] if f.organization else [])
     names = dict(Organization.objects.filter(id__in=wanted).values_list("id", "name"))
     organization = Facet("organization", [(str(o), names.get(o, f"#{o}"), n) for o, n in org_rows])
