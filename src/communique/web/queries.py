@@ -7,12 +7,14 @@ COUNT), and pages are fetched as ``page_size + 1`` rows to know whether a next p
 
 from __future__ import annotations
 
+import secrets
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet
 from django.http import QueryDict
@@ -185,7 +187,9 @@ _mentions_memo: dict[str, dict[int, tuple[int, ...]]] = {}
 
 def _organizations_by_sentence(version: str) -> dict[int, tuple[int, ...]]:
     """Active mentions as sentence id -> organization ids, read once per data version in each
-    process (tens of thousands of pairs: a plain dict here, not a pickled cache entry)."""
+    process (tens of thousands of pairs: a plain dict here, not a pickled cache entry). Also keyed
+    by a token kept in Django's cache, so that clearing the cache clears this too."""
+    version = f"{version}:{cache.get_or_set('communique:memo-epoch', lambda: secrets.token_hex(8), None)}"
     table = _mentions_memo.get(version)
     if table is None:
         pairs: dict[int, list[int]] = {}
