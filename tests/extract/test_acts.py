@@ -76,6 +76,13 @@ def test_ja_consider_verbs(verb: str) -> None:
     assert ja(f"双方は、水素分野における協力を{verb}。") == ["consider"]
 
 
+def test_ja_urging_others_with_unagasu_is_affirm_not_a_promise() -> None:
+    # 促す is a call on a third party (urges / encourages), unlike 促進する (to promote).
+    assert ja("我々は、全ての当事者に対し、対話による平和的解決を促す。") == ["affirm"]
+    assert ja("日本は、関係国に対し、制裁措置の完全な履行を促した。") == ["affirm"]
+    assert ja("双方は、民間企業間の交流を促進する。") == ["commit"]
+
+
 def test_ja_welcome() -> None:
     assert ja("双方は、協力覚書の署名を歓迎した。") == ["welcome"]
 
