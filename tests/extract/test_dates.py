@@ -234,3 +234,12 @@ def test_part_of_a_year_keeps_the_year() -> None:
 )
 def test_today_of_an_event_and_durations_of_a_year(text: str, expected: list[tuple[str, str]]) -> None:
     assert values(text, "en", ANCHOR_EN) == expected
+
+
+def test_ja_year_inside_a_katakana_name_without_nen_is_a_date() -> None:
+    # ANNOTATION: a year inside a name counts (2030 Agenda -> 2030); Japanese writes it without 年 too.
+    assert [d.value for d in find_dates("持続可能な開発のための2030アジェンダを推進する。", "ja")] == ["2030"]
+    assert [d.value for d in find_dates("2050ビジョンを共有した。", "ja")] == ["2050"]
+    # an amount in a katakana currency or unit is not a year
+    assert find_dates("2000ドルの無償資金協力を行う。", "ja") == []
+    assert find_dates("2030トンの食料を供与した。", "ja") == []

@@ -297,6 +297,9 @@ def _japanese_patterns() -> _Combined:
             return None
         return _ymd(int(prev[:4]), _number(m["am"]), _number(m["ad"]) if m["ad"] else None)
 
+    def r_name_year(m: _View, anchor: _Anchor | None) -> str | None:
+        return m["ny"]
+
     def r_coordinated_day(m: _View, anchor: _Anchor | None) -> str | None:
         prev = m.previous
         if not prev or len(prev) < 7 or not prev[:4].isdigit():
@@ -328,6 +331,9 @@ def _japanese_patterns() -> _Combined:
         (_alt(rel_fiscal), r_rel_fiscal),
         (_alt(rel_months), r_rel_month),
         (_alt(rel_days), r_rel_day),
+        # a year inside a name, written without 年: 2030アジェンダ, 2050ビジョン (not 2000ドル)
+        (rf"(?<![\d.,])(?P<ny>(?:19|20)\d\d)(?=[ァ-ヴ]{{2}})(?!{_alt(v.get('katakana_units_ja', []))})",
+         r_name_year),
     ]
     return _combine([(p, r, 0) for p, r in pats])
 
@@ -476,7 +482,9 @@ def _english_blocks() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 # Every date has one of these; the full patterns run only in windows around them (speed: most
 # sentences have no date, and the combined pattern is costly at every position).
-_TRIGGER_JA = re.compile(r"[0-9〇零一二三四五六七八九十元]\s?[年月日]|[今本昨去来明次前先同]年|[今本先来]月|本日|今日|年度")
+_TRIGGER_JA = re.compile(
+    r"[0-9〇零一二三四五六七八九十元]\s?[年月日]|[今本昨去来明次前先同]年|[今本先来]月|本日|今日|年度|(?:19|20)\d\d(?=[ァ-ヴ])"
+)
 _TRIGGER_EN_BASE = r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)|(?i:today|year|month)"
 
 
