@@ -201,3 +201,21 @@ def test_repeated_lines_that_are_not_furniture_stay() -> None:
     assert text.count("Prime Minister") == 3 and text.count("(Signed)") == 3
     assert text.count("The leaders agreed to cooperate.") == 4
     assert text.count("- cooperate on trade") == 3
+
+
+def test_lone_page_number_inside_an_english_sentence_is_furniture() -> None:
+    raw = (
+        "7. Both countries will expand cooperation in semiconductors and critical minerals under the new\n"
+        "\n14\n\n"
+        "Economic Security Dialogue, which will meet every year.\n"
+    )
+    text, repairs = _kinds(raw)
+    assert "under the new Economic Security Dialogue" in text
+    assert ("page_furniture", "14", "") in repairs
+
+
+def test_a_number_line_after_a_heading_is_not_taken_for_a_page_number() -> None:
+    raw = "II. ECONOMY\n\n8\n\nThe two leaders welcomed the new investment framework.\n"
+    text, repairs = _kinds(raw)
+    assert not [r for r in repairs if r[0] == "page_furniture"]
+    assert "8" in text

@@ -183,13 +183,32 @@ def _remove_navigation(text: str, work: _Work) -> str:
     return "\n".join(lines)
 
 
+def _neighbour(lines: list[str], i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(lines) and not lines[j].strip():
+        j += step
+    return lines[j].strip() if 0 <= j < len(lines) else ""
+
+
+def _bare_number_mid_sentence(lines: list[str], i: int) -> bool:
+    """A lone page number (``3``) that a page break left inside a sentence: the line before is running
+    text (long, no sentence end), so the number cannot be the next paragraph's number after a heading."""
+    if not re.fullmatch(r"\d{1,4}", lines[i].strip()):
+        return False
+    before, after = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
+    return bool(before and after) and _display_width(before) >= 60 and not ends_sentence(before) \
+        and not before.endswith((":", "：")) and not re.match(r"\d", after)
+
+
 def _remove_page_numbers_anywhere(text: str, work: _Work) -> str:
     """Page-number lines no paragraph could be (``- 3 -``), also where no form feed marks the pages,
     and a running header right next to one."""
     lines = text.split("\n")
     drop: set[int] = set()
     for i, line in enumerate(lines):
-        if line.strip() and any(p.match(line.strip()) for p in _page_number_anywhere_res()):
+        if line.strip() and (
+            any(p.match(line.strip()) for p in _page_number_anywhere_res()) or _bare_number_mid_sentence(lines, i)
+        ):
             drop.add(i)
             for step in (-1, 1):  # the nearest line on each side
                 j = i + step
