@@ -389,3 +389,16 @@ def test_english_names_in_apposition_before_their_titles() -> None:
         ],
     )
     assert run(doc) == [["JPN", "LAO"], ["LAO"], ["JPN"]]
+
+
+def test_japanese_meeting_partner_is_an_actor_also_with_a_place_between() -> None:
+    doc = make_doc(
+        "ja",
+        ["JPN", "PER"],
+        [
+            ["石田一郎日本国内閣総理大臣は、ホセ・ガルシア・ペルー共和国大統領とリマで首脳会談を行った。"],
+            ["日本は、ペルー共和国大統領と会談した。"],
+            ["日本は、リマで記者会見を行った。"],
+        ],
+    )
+    assert run(doc) == [["JPN", "PER"], ["JPN", "PER"], ["JPN"]]

@@ -756,14 +756,25 @@ def _co_actors_ja(text: str, leaders: Leaders) -> set[str]:
     vocab = _vocab().get("co_actors", {})
     out: set[str] = set()
     cues = [(c, "") for c in vocab.get("ja_before", [])] + [("の" + c, "の") for c in vocab.get("ja_after_of", [])]
+    starts: list[int] = []
     for cue, _ in cues:
         start = text.find(cue)
         while start > 0:
-            # the noun phrase before the cue: back to the last punctuation, particle or verb ending
-            head = re.split(r"[、。，は がをにでへ]|した|する|された", text[:start])[-1]
-            out |= resolve(head, "ja", leaders) if head else set()
+            starts.append(start)
             start = text.find(cue, start + 1)
+    # the meeting may be placed or dated between the partner and the cue (Yと東京で首脳会談を行った)
+    starts += [m.start() for m in _co_actor_regex_ja().finditer(text) if m.start() > 0]
+    for start in starts:
+        # the noun phrase before the cue: back to the last punctuation, particle or verb ending
+        head = re.split(r"[、。，は がをにでへ]|した|する|された", text[:start])[-1]
+        out |= resolve(head, "ja", leaders) if head else set()
     return out
+
+
+@cache
+def _co_actor_regex_ja() -> re.Pattern[str]:
+    meetings = _vocab().get("co_actors", {}).get("ja_meeting_words", ["会談"])
+    return re.compile(r"と(?:[^、。はがをと]{1,15}?[でに])(?:" + "|".join(map(re.escape, meetings)) + ")")
 
 
 def actors(doc: Document) -> None:
