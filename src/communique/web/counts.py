@@ -10,13 +10,16 @@ net for changes made outside the services (e.g. a database restore).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
+from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
@@ -57,3 +60,32 @@ def cached_fragment(kind: str, request: HttpRequest, render: Callable[[], str]) 
     """
     parts = (request.get_full_path(), get_language(), roles.role_of(request.user), date.today())
     return mark_safe(cached(kind, parts, render))  # noqa: S308 - our own rendered, escaped template
+
+
+_CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+_CSRF_MARK = "\x00csrf\x00"
+
+
+def cached_page(kind: str, request: HttpRequest, render: Callable[[], HttpResponse]) -> HttpResponse:
+    """A whole GET page, cached per user, full URL, language, role, day and data version.
+
+    The page header names the user and holds CSRF tokens (language and log-out forms): the
+    key has the user's id, so nothing is shared between users, and the tokens are cut out of
+    the stored copy and replaced on every hit by a fresh one for this request (a token is the
+    session's CSRF secret under a new mask each time, so any fresh one is as valid). A page
+    with pending messages ("saved", ...) is rendered, never stored or served from the cache.
+    """
+    if request.method != "GET" or len(get_messages(request)):
+        return render()
+    user = request.user
+    parts = (request.get_full_path(), get_language(), user.pk, roles.role_of(user), date.today())
+    raw = repr((kind, parts, data_version())).encode("utf-8")
+    key = f"communique:page:{hashlib.sha256(raw).hexdigest()}"
+    html = cache.get(key)
+    if html is None:
+        response = render()
+        if response.status_code == 200 and not response.streaming:
+            cache.set(key, _CSRF_INPUT.sub(lambda m: m.group(1) + _CSRF_MARK + m.group(2),
+                                           response.content.decode(response.charset)), TTL)
+        return response
+    return HttpResponse(html.replace(_CSRF_MARK, get_token(request)))

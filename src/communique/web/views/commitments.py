@@ -84,8 +84,10 @@ def _facet_items_html(key: str, values: list[tuple[str, str, int]], query: Query
 
 @viewer_required
 def commitment_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "communique/commitments.html",
-                  {"main": counts.cached_fragment("list-page", request, lambda: _main(request))})
+    return counts.cached_page("list", request, lambda: render(
+        request, "communique/commitments.html",
+        {"main": counts.cached_fragment("list-page", request, lambda: _main(request))},
+    ))
 
 
 def _main(request: HttpRequest) -> str:

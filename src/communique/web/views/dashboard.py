@@ -25,8 +25,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     today = date.today()
     statement_id = int_or_none(request.GET.get("statement"))
     statement = get_object_or_404(Statement.objects.defer("parse"), pk=statement_id) if statement_id else None
-    main = counts.cached_fragment("dashboard-page", request, lambda: _main(request, statement, today))
-    return render(request, "communique/dashboard.html", {"main": main})
+    return counts.cached_page("dashboard", request, lambda: render(
+        request, "communique/dashboard.html",
+        {"main": counts.cached_fragment("dashboard-page", request, lambda: _main(request, statement, today))},
+    ))
 
 
 def _main(request: HttpRequest, statement: Statement | None, today: date) -> str:
