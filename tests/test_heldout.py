@@ -1,8 +1,9 @@
 """Held-out statements with hand-made gold: how the parser does on text it was not developed on.
 
-Each case is a source (in ``fixtures/heldout`` or ``fixtures/en``) and its gold annotation in
-``fixtures/heldout/NAME.gold.json``, written from ../shared/spec/ANNOTATION.md without looking at the
-parser. Every statement must reach the project's floor with the shared scorer: overall >= 0.85 and
+Each case is a source and its gold annotation ``NAME.gold.json``, written from
+../shared/spec/ANNOTATION.md without looking at the parser. Two sets: ``fixtures/heldout`` (whose
+errors then guided general fixes, so it has become development data) and ``fixtures/heldout2``,
+written and committed afterwards, before the parser was run on it. Every statement must reach the project's floor with the shared scorer: overall >= 0.85 and
 sentence F1 >= 0.9. Statements that do not yet are marked ``xfail`` (not strict) with the reason, so the
 suite stays green while the shortfall stays visible; docs/heldout-errors.md lists the errors behind them.
 """
@@ -21,12 +22,13 @@ from communique.interchange import document_to_dict, validation_errors
 from conftest import FIXTURES, REAL_EN
 
 HELDOUT = FIXTURES / "heldout"
+HELDOUT2 = FIXTURES / "heldout2"
 EN = FIXTURES / "en"
 
 OVERALL_FLOOR = 0.85
 SENTENCE_F1_FLOOR = 0.9
 
-# name -> source file; the gold is HELDOUT / f"{name}.gold.json".
+# name -> source file; the gold is GOLD_DIR.get(name, HELDOUT) / f"{name}.gold.json".
 SOURCES: dict[str, Path] = {
     "jp-uz-2024": HELDOUT / "jp-uz-2024.ja.txt",
     "ca-jp-2025": HELDOUT / "ca-jp-2025.ja.txt",
@@ -38,7 +40,12 @@ SOURCES: dict[str, Path] = {
     "jp-id-2026-pdf": EN / "jp-id-2026-pdf.en.txt",
     # A real statement from ../shared (its tests skip when ../shared is absent).
     "jp-ph-us-2024": REAL_EN / "japan-philippines-us-2024-04-11.en.md",
+    # The second set.
+    "jp-mn-2025": HELDOUT2 / "jp-mn-2025.ja.txt",
+    "jp-in-2026": HELDOUT2 / "jp-in-2026.en.txt",
+    "g7-fm-2026": HELDOUT2 / "g7-fm-2026.ja.txt",
 }
+GOLD_DIR: dict[str, Path] = {name: HELDOUT2 for name in ("jp-mn-2025", "jp-in-2026", "g7-fm-2026")}
 
 # Statements below the floor today, with what keeps them there (see docs/heldout-errors.md).
 # None today: jp-gb-2025, the last one, reaches it since the extraction fixes of 2026-11-25.
@@ -46,7 +53,7 @@ KNOWN_SHORTFALLS: dict[str, str] = {}
 
 
 def _gold(name: str) -> dict:
-    return json.loads((HELDOUT / f"{name}.gold.json").read_text(encoding="utf-8"))
+    return json.loads((GOLD_DIR.get(name, HELDOUT) / f"{name}.gold.json").read_text(encoding="utf-8"))
 
 
 def _squeeze(text: str) -> str:
