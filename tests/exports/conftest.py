@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import copy
 import os
-import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -56,25 +55,6 @@ def tracked(sample_statement: Any) -> dict[str, Any]:
     update_commitment(ids["due_only"], "bo", due=TODAY_DUE, note="作業部会を設置した")
     add_evidence(ids["implementation"], "bo", "note", text="第1回会合を開催した")
     return ids
-
-
-@pytest.fixture
-def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., tuple[int, str, str]]:
-    """Run ``communique ARGS...`` in this process against the test database: (exit code, stdout, stderr)."""
-    from communique.cli import main
-
-    def run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        monkeypatch.setattr(sys, "argv", ["communique", *args])
-        code = 0
-        try:
-            main()
-        except SystemExit as e:
-            code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 @pytest.fixture(scope="session", autouse=True)

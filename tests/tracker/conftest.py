@@ -8,7 +8,6 @@ against a server started by ``scripts/postgres.sh``).
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -122,26 +121,6 @@ def imported(db: Any, doc: Document) -> Any:
     from communique.tracker.services import import_statement
 
     return import_statement(doc, "alice", name="kz-joint-statement")
-
-
-@pytest.fixture
-def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., tuple[int, str, str]]:
-    """Run ``communique ARGS...`` in this process (same test database); returns (exit code, stdout, stderr)."""
-    from communique.cli import main
-
-    def run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        monkeypatch.setattr(sys, "argv", ["communique", *args])
-        monkeypatch.setenv("COLUMNS", "200")
-        code = 0
-        try:
-            main()
-        except SystemExit as e:
-            code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 @pytest.fixture(scope="session", autouse=True)
