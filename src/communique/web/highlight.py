@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
+
+from communique import countries
+from communique.datafiles import load_yaml
 
 KINDS: tuple[str, ...] = ("actor", "organization", "instrument", "date")
 
@@ -28,15 +28,9 @@ class Span:
     title: str  # tooltip: canonical name, instrument kind or ISO value
 
 
-@cache
-def _words() -> dict[str, Any]:
-    path = Path(__file__).with_name("highlight_words.yaml")
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-
-
 def joint_words(actors: Sequence[str], language: str) -> list[str]:
     """Words for "both sides" / "the leaders", when the sentence has several actors."""
-    return list(_words().get("joint", {}).get(language, [])) if len(actors) >= 2 else []
+    return list(load_yaml("highlight.yaml")["joint"].get(language, [])) if len(actors) >= 2 else []
 
 
 def country_spans(text: str, actors: Sequence[str], language: str) -> list[Span]:
@@ -44,10 +38,6 @@ def country_spans(text: str, actors: Sequence[str], language: str) -> list[Span]
 
     A Japanese ``側`` right after the name (``日本側``) belongs to the actor.
     """
-    try:
-        from communique import countries
-    except ImportError:  # the gazetteer is optional for the reader
-        return []
     wanted = set(actors)
     spans = []
     for m in countries.find(text, language):
