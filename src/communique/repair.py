@@ -139,13 +139,18 @@ def _page_number_anywhere_res() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in _data()["page_number_anywhere"]]
 
 
+@cache
+def _title_words() -> tuple[str, ...]:
+    """Words of a statement's title in every language (``共同声明``, "joint statement"), lower-cased."""
+    return tuple(w.lower() for ws in load_yaml("structure.yaml")["title_words"].values() for w in ws)
+
+
 def _is_running_header(line: str) -> bool:
     """A short line naming the document (``日印共同声明（仮訳）``): a running header next to a page number."""
     s = line.strip()
     if not s or len(s) > 40 or _NUMBER_START.match(s) or s.endswith(("。", ".")):
         return False
-    words = [w for ws in load_yaml("structure.yaml")["title_words"].values() for w in ws]
-    return any(w.lower() in s.lower() for w in words)
+    return any(w in s.lower() for w in _title_words())
 
 
 @cache
@@ -183,11 +188,17 @@ def _remove_navigation(text: str, work: _Work) -> str:
     return "\n".join(lines)
 
 
-def _neighbour(lines: list[str], i: int, step: int) -> str:
+def _neighbour_index(lines: list[str], i: int, step: int) -> int | None:
+    """The index of the nearest non-blank line before (``step`` -1) or after (1) line ``i``."""
     j = i + step
     while 0 <= j < len(lines) and not lines[j].strip():
         j += step
-    return lines[j].strip() if 0 <= j < len(lines) else ""
+    return j if 0 <= j < len(lines) else None
+
+
+def _neighbour(lines: list[str], i: int, step: int) -> str:
+    j = _neighbour_index(lines, i, step)
+    return lines[j].strip() if j is not None else ""
 
 
 def _bare_number_mid_sentence(lines: list[str], i: int) -> bool:
@@ -211,10 +222,8 @@ def _remove_page_numbers_anywhere(text: str, work: _Work) -> str:
         ):
             drop.add(i)
             for step in (-1, 1):  # the nearest line on each side
-                j = i + step
-                while 0 <= j < len(lines) and not lines[j].strip():
-                    j += step
-                if 0 <= j < len(lines) and _is_running_header(lines[j]):
+                j = _neighbour_index(lines, i, step)
+                if j is not None and _is_running_header(lines[j]):
                     drop.add(j)
     for i in sorted(drop):
         work.log("page_furniture", lines[i].strip(), "")
@@ -571,8 +580,9 @@ def _starts_with_label(text: str) -> bool:
     return parse_label(text.strip()) is not None
 
 
-def _run_on_words() -> set[str]:
-    return set(_data()["english_run_on_words"])
+@cache
+def _run_on_words() -> frozenset[str]:
+    return frozenset(_data()["english_run_on_words"])
 
 
 def _is_break_join(a: Block, b: Block) -> bool:
@@ -620,8 +630,7 @@ def _context_head(text: str) -> str:
     return head[: min(cuts)] if cuts else head
 
 
-def _join_breaks(blocks: list[Block], work: _Work, known_words: set[str] | None = None) -> list[Block]:
-    known_words = known_words or set()
+def _join_breaks(blocks: list[Block], work: _Work, known_words: set[str]) -> list[Block]:
     out: list[Block] = []
     for b in blocks:
         if out and _is_heading_join(out[-1], b):
