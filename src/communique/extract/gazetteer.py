@@ -141,8 +141,6 @@ def countries() -> Countries:
             en_japan.update(names_en)
     ja |= ja_japan
     en |= en_japan
-    # Common short forms that the country list may not hold.
-    ja |= {"米国", "英国", "韓国", "中国", "豪州"}
     ja_regex = re.compile("|".join(re.escape(n) for n in sorted(ja, key=len, reverse=True))) if ja else None
     return Countries(frozenset(ja), frozenset(ja_japan), frozenset(abbrev), ja_regex, frozenset(en), frozenset(en_japan))
 
