@@ -198,12 +198,19 @@ def learn_leaders(doc: Document) -> Leaders:
 _EN_HONORIFICS = r"(?:(?:H\.\s?E\.|His Excellency|Her Excellency|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Madam)\s+)*"
 _NAME_PARTICLES = ("von", "van", "der", "den", "de", "da", "di", "dos", "bin", "binti", "al", "el", "la", "le")
 _EN_NAME = re.compile(r"[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*\.?|" + "|".join(_NAME_PARTICLES) + r"))*")
+_EN_HONORIFICS_AT = re.compile(_EN_HONORIFICS)
+_EN_ONE_HONORIFIC = re.compile(_EN_HONORIFICS.replace("*", "+"))
+_COMMA_THE = re.compile(r"\s*,\s*(?:the\s+)?")
+_OPTIONAL_THE = re.compile(r"(?:the\s+)?", re.I)
+_OF = re.compile(r"\s+of\s+")
+_OPTIONAL_COMMA = re.compile(r"\s*,?\s*")
+_NAME_TOKEN = re.compile(r"[A-Z][\w'’-]*\.?|[A-Z]\.|Jr\.?|Sr\.?")
 _EN_NAME_STOP = frozenset(["The", "A", "An", "Of", "And", "In", "On", "At", "To", "For", "With", "This", "That", "Jr.", "Sr."])
 
 
 def _en_name_at(text: str, pos: int) -> tuple[str, int] | None:
     """A personal name starting at ``pos`` (after honorifics), trimmed of trailing particles."""
-    m = re.compile(_EN_HONORIFICS).match(text, pos)
+    m = _EN_HONORIFICS_AT.match(text, pos)
     start = m.end() if m else pos
     n = _EN_NAME.match(text, start)
     if not n:
@@ -225,7 +232,7 @@ def _en_name_at(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def _title_follows(text: str, pos: int) -> bool:
-    m = re.compile(r"\s*,\s*(?:the\s+)?").match(text, pos)
+    m = _COMMA_THE.match(text, pos)
     if not m:
         return False
     return any(start == m.end() for _, _, start, _ in _titles_in(text[: m.end() + 40], "en"))
@@ -237,7 +244,7 @@ def _en_name_before(text: str, title_start: int) -> str | None:
     if not before:
         return None
     words = before.group(1).split()
-    while words and (re.fullmatch(_EN_HONORIFICS.replace("*", "+"), words[0] + " ") or words[0] in ("His", "Her", "Excellency")):
+    while words and (_EN_ONE_HONORIFIC.fullmatch(words[0] + " ") or words[0] in ("His", "Her", "Excellency")):
         words = words[1:]
     named = _en_name_at(" ".join(words), 0) if words else None
     return named[0] if named else None
@@ -245,7 +252,7 @@ def _en_name_before(text: str, title_start: int) -> str | None:
 
 def _country_at(text: str, pos: int) -> tuple[str, int] | None:
     """The country named right at ``pos`` (after an optional "the"), with its end."""
-    m = re.compile(r"(?:the\s+)?", re.I).match(text, pos)
+    m = _OPTIONAL_THE.match(text, pos)
     start = m.end() if m else pos
     for mention in countries.find(text[start : start + 80], "en"):
         if mention.start == 0 and mention.form != "adjective":
@@ -259,12 +266,12 @@ def _learn_titled_names_en(text: str, leaders: Leaders) -> None:
     for _, family, start, end in _titles_in(text, "en"):
         party: str | None = None
         name: str | None = None
-        of = re.compile(r"\s+of\s+").match(text, end)
+        of = _OF.match(text, end)
         if of:
             found = _country_at(text, of.end())
             if found:
                 party = found[0]
-                after = re.compile(r"\s*,?\s*").match(text, found[1])
+                after = _OPTIONAL_COMMA.match(text, found[1])
                 named = _en_name_at(text, after.end() if after else found[1])
                 if named and _title_follows(text, named[1]):
                     named = None  # "…, NAME, Prime Minister of Y": that name belongs to the next title
@@ -273,7 +280,7 @@ def _learn_titled_names_en(text: str, leaders: Leaders) -> None:
             named = _en_name_at(text, end + 1) if text[end : end + 1] == " " else None
             if named:
                 name = named[0]
-                of = re.compile(r"\s+of\s+").match(text, named[1])
+                of = _OF.match(text, named[1])
                 found = _country_at(text, of.end()) if of else None
                 party = found[0] if found else None
             if party is None:
@@ -363,14 +370,13 @@ def _english_name_next_to(rest: str) -> list[str]:
     """The capitalised words right after the last title/country marker (``§``), else right before
     the first: ``President of § Shavkat Mirziyoyev met in Tokyo`` -> Shavkat Mirziyoyev."""
     tokens = [t for t in re.split(r"\s+|(?<=[,;:()])|(?=[,;:()])", rest) if t]
-    name_token = re.compile(r"[A-Z][\w'’-]*\.?|[A-Z]\.|Jr\.?|Sr\.?")
     skip = {"of", "the", "The", ",", "H.E.", "Mr.", "Ms.", "Mrs.", "Dr."}
     marks = [i for i, t in enumerate(tokens) if t == "§"]
     if not marks:
         return []
     after: list[str] = []
     for t in tokens[marks[-1] + 1 :]:
-        if name_token.fullmatch(t) and t not in skip:
+        if _NAME_TOKEN.fullmatch(t) and t not in skip:
             after.append(t)
         elif t in skip and not after or t == "," and after and after[-1] != ",":
             continue
@@ -380,7 +386,7 @@ def _english_name_next_to(rest: str) -> list[str]:
         return after
     before: list[str] = []
     for t in reversed(tokens[: marks[0]]):
-        if name_token.fullmatch(t) and t not in skip and t not in ("We", "The"):
+        if _NAME_TOKEN.fullmatch(t) and t not in skip and t not in ("We", "The"):
             before.insert(0, t)
         elif t == "," and not before:
             continue
@@ -576,10 +582,16 @@ def _english_subject_spans(text: str, leaders: Leaders) -> list[tuple[int, int]]
         spans.append((start, end))
     for m in re.finditer(r"\b[Oo]ur(?:\s+[a-z-]+){1,3}", text):  # our two countries, our Alliance
         spans.append(m.span())
-    pronouns = _vocab().get("pronouns", {}).get("en", [])
-    if pronouns:  # They / She: resolved to the previous sentence's actors by the caller
-        spans.extend(m.span() for m in re.finditer(r"\b(?:" + "|".join(pronouns) + r")\b", text, re.I))
+    pronouns = _pronoun_regex_en()
+    if pronouns is not None:  # They / She: resolved to the previous sentence's actors by the caller
+        spans.extend(m.span() for m in pronouns.finditer(text))
     return _merge(spans, text)
+
+
+@cache
+def _pronoun_regex_en() -> re.Pattern[str] | None:
+    pronouns = _vocab().get("pronouns", {}).get("en", [])
+    return re.compile(r"\b(?:" + "|".join(pronouns) + r")\b", re.I) if pronouns else None
 
 
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
