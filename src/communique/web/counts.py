@@ -39,10 +39,15 @@ def data_version() -> str:
     return f"{history or 0}.{statements or 0}"
 
 
+def _key(prefix: str, kind: str, parts: tuple[Any, ...]) -> str:
+    """The cache key of ``kind`` + ``parts`` at the current data version."""
+    raw = repr((kind, parts, data_version())).encode("utf-8")
+    return f"communique:{prefix}:{hashlib.sha256(raw).hexdigest()}"
+
+
 def cached(kind: str, parts: tuple[Any, ...], compute: Callable[[], T]) -> T:
     """``compute()``, cached under ``kind`` + ``parts`` + the current data version."""
-    raw = repr((kind, parts, data_version())).encode("utf-8")
-    key = f"communique:{kind}:{hashlib.sha256(raw).hexdigest()}"
+    key = _key(kind, kind, parts)
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -79,8 +84,7 @@ def cached_page(kind: str, request: HttpRequest, render: Callable[[], HttpRespon
         return render()
     user = request.user
     parts = (request.get_full_path(), get_language(), user.pk, roles.role_of(user), date.today())
-    raw = repr((kind, parts, data_version())).encode("utf-8")
-    key = f"communique:page:{hashlib.sha256(raw).hexdigest()}"
+    key = _key("page", kind, parts)
     html = cache.get(key)
     if html is None:
         response = render()
