@@ -320,8 +320,9 @@ class _Builder:
         for i in range(start, end):
             b = self.blocks[i]
             text = b.text
-            if self._is_heading(i) or self._is_inline_heading(i):
-                label = self._heading_label(b) if self._is_heading(i) else None
+            heading = self._is_heading(i)
+            if heading or self._is_inline_heading(i):
+                label = self._heading_label(b) if heading else None
                 if label is not None:  # the printed label with its punctuation ("I.", "第1章")
                     self.metadata.append(text[: max(0, len(text) - len(label.title))])
                 title = self._unbracket(label.title if label else text)
