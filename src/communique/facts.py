@@ -12,7 +12,9 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from communique import countries
 from communique.datafiles import load_yaml
+from communique.extract.dates import find_dates
 from communique.model import DocumentInfo, Signatory, Translation
 from communique.repair import japanese_share
 
@@ -65,19 +67,11 @@ def translation(is_translation: bool, closing_texts: Iterable[str], language: st
 
 def full_dates(text: str, language: str) -> list[str]:
     """Every full calendar date (``YYYY-MM-DD``) written in ``text``, in order."""
-    try:
-        from communique.extract.dates import find_dates
-    except ImportError:  # the dates helper is not installed: no dates rather than a crash
-        return []
     return [d.value for d in find_dates(text, language, None) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.value)]
 
 
 def dateline_rest(text: str, language: str) -> str:
     """What is left of a line once its dates are removed (little for a pure dateline)."""
-    try:
-        from communique.extract.dates import find_dates
-    except ImportError:
-        return text
     for d in find_dates(text, language, None):
         text = text.replace(d.mention, "")
     return text
@@ -116,10 +110,6 @@ def leading_date(text: str, language: str) -> str | None:
 
     Such a paragraph dates the statement as a dateline does: the meeting it reports is the occasion.
     """
-    try:
-        from communique.extract.dates import find_dates
-    except ImportError:
-        return None
     head = re.sub(r"^\W*(?:on|in)\s+", "", text.strip(), flags=re.I)[:40]
     found = find_dates(head, language, None)
     if found and head.startswith(found[0].mention) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", found[0].value):
@@ -170,19 +160,11 @@ def find_place(texts: Iterable[str], language: str) -> str | None:
 
 def country_codes(text: str, language: str | None = None) -> list[str]:
     """ISO alpha-3 codes of the countries named in ``text``, in order of first mention."""
-    try:
-        from communique import countries
-    except ImportError:  # the gazetteer is not there yet: no parties rather than a crash
-        return []
     return list(dict.fromkeys(m.iso3 for m in countries.find(text, language)))
 
 
 def group_codes(text: str, language: str | None = None) -> list[str]:
     """Members of the first multilateral group (G7, ASEAN…) named in ``text``."""
-    try:
-        from communique import countries
-    except ImportError:
-        return []
     groups = countries.find_groups(text, language)
     return list(groups[0].members) if groups else []
 
