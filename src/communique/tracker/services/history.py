@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from communique.tracker.models import STATUS_NAMES, Commitment, HistoryEntry
+from communique.tracker.models import STATUS_NAMES, Commitment, Evidence, HistoryEntry
 
 # Fields of a commitment whose changes are recorded one by one (besides `evidence`).
 TRACKED_FIELDS: tuple[str, ...] = ("status", "score", "assessed_on", "due", "assignee", "active")
@@ -28,14 +29,19 @@ def record(
 def commitment_state(commitment: Commitment) -> dict[str, Any]:
     """The tracked state of a commitment as stored now (the same shape :func:`replay_history` returns)."""
     c = Commitment.objects.select_related("assignee").get(pk=commitment.pk)
+    return state_of(c, c.evidence.all().order_by("pk"), c.assignee.get_username() if c.assignee else None)
+
+
+def state_of(c: Commitment, evidence: Iterable[Evidence], assignee: str | None) -> dict[str, Any]:
+    """The tracked-state snapshot of ``c`` from values the caller already has (no query of its own)."""
     return {
         "status": STATUS_NAMES[c.status],
         "score": c.score,
         "assessed_on": c.assessed_on.isoformat() if c.assessed_on else None,
         "due": c.due_text or None,
-        "assignee": c.assignee.get_username() if c.assignee else None,
+        "assignee": assignee,
         "active": c.active,
-        "evidence": {str(e.pk): e.as_state() for e in c.evidence.all().order_by("pk")},
+        "evidence": {str(e.pk): e.as_state() for e in evidence},
     }
 
 

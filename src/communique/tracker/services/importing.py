@@ -42,6 +42,7 @@ from communique.tracker.models import (
 )
 from communique.tracker.services.bulk import insert_objects, insert_rows
 from communique.tracker.services.corrections import apply_corrections, responsible_party, strength_of
+from communique.tracker.services.history import state_of
 from communique.tracker.services.users import UserLike, resolve_user
 from communique.tracker.services.values import parse_due_or_none
 
@@ -360,18 +361,8 @@ def _copy_evidence(commitments: list[Commitment], old_commitments: dict[int, Com
 
 def _state(c: Commitment, evidence: list[Evidence], who: Any) -> dict[str, Any]:
     """Same shape as :func:`history.commitment_state`, without re-reading the row."""
-    from communique.tracker.models import STATUS_NAMES
-
     assignee = None
     if c.assignee_id is not None:
         assignee = who.get_username() if c.assignee_id == who.pk else c.assignee.get_username()
-    return {
-        "status": STATUS_NAMES[c.status],
-        "score": c.score,
-        "assessed_on": c.assessed_on.isoformat() if c.assessed_on else None,
-        "due": c.due_text or None,
-        "assignee": assignee,
-        "active": c.active,
-        "evidence": {str(e.pk): e.as_state() for e in evidence},
-    }
+    return state_of(c, evidence, assignee)
 
