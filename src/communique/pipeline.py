@@ -86,7 +86,7 @@ def load_source(path: str | Path, *, max_bytes: int | None = None) -> Source:
             raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
     if len(data) > limit:
         raise InputError(f"{name}: input is over the {limit:,}-byte limit")
-    return Source(data=data, name=name, sha256=hashlib.sha256(data).hexdigest())
+    return Source(data=data, name=name)  # parse() sets the sha256, as for every other source
 
 
 def _looks_like_path(value: str) -> bool:
