@@ -62,6 +62,12 @@ def chunks(items: Iterable[Any], size: int = CHUNK) -> Iterator[list[Any]]:
         yield batch
 
 
+def _of_statements(queryset: QuerySet, ids: Sequence[int], size: int = 200) -> Iterator[Any]:
+    """The rows of ``queryset`` that belong to the statements ``ids``, by id, a chunk of statements at a time."""
+    for chunk in chunks(ids, size):
+        yield from queryset.filter(statement_id__in=chunk).order_by("id").iterator(chunk_size=CHUNK)
+
+
 def _org_names(organizations: Sequence[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys((o.get("name") or o.get("mention") or "").strip() for o in organizations if o))
 
@@ -295,28 +301,24 @@ def _statement_rows(ids: list[int]) -> Iterator[dict[str, Any]]:
 def _paragraph_rows(ids: list[int]) -> Iterator[dict[str, Any]]:
     from communique.tracker.models import Paragraph
 
-    for chunk in chunks(ids, 200):
-        qs = Paragraph.objects.filter(statement_id__in=chunk).select_related("section").order_by("id")
-        for p in qs.iterator(chunk_size=CHUNK):
-            yield {
-                "id": p.pk, "statement_id": p.statement_id, "pid": p.pid, "number": p.number,
-                "section_label": p.section.label if p.section else "", "section_title": p.section.title if p.section else "",
-                "position": p.position, "text": p.text,
-            }
+    for p in _of_statements(Paragraph.objects.select_related("section"), ids):
+        yield {
+            "id": p.pk, "statement_id": p.statement_id, "pid": p.pid, "number": p.number,
+            "section_label": p.section.label if p.section else "", "section_title": p.section.title if p.section else "",
+            "position": p.position, "text": p.text,
+        }
 
 
 def _sentence_rows(ids: list[int]) -> Iterator[dict[str, Any]]:
     from communique.tracker.models import Sentence
 
-    for chunk in chunks(ids, 200):
-        qs = Sentence.objects.filter(statement_id__in=chunk).defer("extracted").order_by("id")
-        for s in qs.iterator(chunk_size=CHUNK):
-            yield {
-                "id": s.pk, "statement_id": s.statement_id, "paragraph_id": s.paragraph_id, "sid": s.sid,
-                "position": s.position, "text": s.text, "actors": s.actors, "acts": s.acts,
-                "organizations": _org_names(s.organizations), "instruments": _instruments(s.instruments),
-                "dates": [d.get("value") for d in s.dates], "due": s.due,
-            }
+    for s in _of_statements(Sentence.objects.defer("extracted"), ids):
+        yield {
+            "id": s.pk, "statement_id": s.statement_id, "paragraph_id": s.paragraph_id, "sid": s.sid,
+            "position": s.position, "text": s.text, "actors": s.actors, "acts": s.acts,
+            "organizations": _org_names(s.organizations), "instruments": _instruments(s.instruments),
+            "dates": [d.get("value") for d in s.dates], "due": s.due,
+        }
 
 
 def _commitment_table_rows(qs: QuerySet, exported: set[int]) -> Iterator[dict[str, Any]]:
@@ -397,31 +399,24 @@ def event_rows(ids: Sequence[int]) -> Iterator[dict[str, Any]]:
     from communique.tracker.models import Sentence
 
     seen: set[tuple[int, dt.date, dt.date]] = set()  # one event per statement and date range
-    for chunk in chunks(ids, 200):
-        qs = (
-            Sentence.objects.filter(statement_id__in=chunk)
-            .exclude(dates=[])
-            .select_related("statement")
-            .defer("statement__parse", "extracted")
-            .order_by("id")
-        )
-        for s in qs.iterator(chunk_size=CHUNK):
-            st = s.statement
-            for i, d in enumerate(s.dates):
-                days = _day_range(str(d.get("value") or ""))
-                if days is None:
-                    continue
-                future = st.date is not None and days[0] > st.date
-                if not (future or any(a in EVENT_ACTS for a in s.acts)) or (st.pk, *days) in seen:
-                    continue
-                seen.add((st.pk, *days))
-                yield {
-                    "uid": f"event-{s.pk}-{i}@communique",
-                    "summary": s.text,
-                    "description": f"{s.text}\n{st.title} ({st.date.isoformat() if st.date else ''})",
-                    "start": days[0],
-                    "end": days[1],
-                }
+    dated = Sentence.objects.exclude(dates=[]).select_related("statement").defer("statement__parse", "extracted")
+    for s in _of_statements(dated, ids):
+        st = s.statement
+        for i, d in enumerate(s.dates):
+            days = _day_range(str(d.get("value") or ""))
+            if days is None:
+                continue
+            future = st.date is not None and days[0] > st.date
+            if not (future or any(a in EVENT_ACTS for a in s.acts)) or (st.pk, *days) in seen:
+                continue
+            seen.add((st.pk, *days))
+            yield {
+                "uid": f"event-{s.pk}-{i}@communique",
+                "summary": s.text,
+                "description": f"{s.text}\n{st.title} ({st.date.isoformat() if st.date else ''})",
+                "start": days[0],
+                "end": days[1],
+            }
 
 
 # ---------------------------------------------------------------- IATI activities
