@@ -268,3 +268,19 @@ def test_a_branch_suffix_extends_the_name(text: str, expected: list[str]) -> Non
 )
 def test_un_before_a_common_noun(text: str, expected: list[str]) -> None:
     assert mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's name ending like an adjective (Ukraine, Mali) is still a name ...
+        ("The two leaders welcomed the Embassy of Ukraine and JICA.", ["Embassy of Ukraine", "JICA"]),
+        ("They welcomed the Ministry of Foreign Affairs of Mali.", ["Ministry of Foreign Affairs of Mali"]),
+        # ... and an adjective that ends like a name (Kazakh, German) still modifies the noun after the name
+        ("The Business Council for U.S. and Kazakh companies met.", ["Business Council"]),
+        ("The Japan Business Council for Korean investment met.", ["Japan Business Council"]),
+        ("The Japan Business Council for German companies met.", ["Japan Business Council"]),
+    ],
+)
+def test_country_names_and_adjectives_come_from_the_country_list(text: str, expected: list[str]) -> None:
+    assert mentions(text, "en") == expected

@@ -111,6 +111,7 @@ class Countries:
     ja_regex: re.Pattern[str] | None  # any Japanese country name, longest first
     en_names: frozenset[str]  # names and adjectives, "the" removed
     en_japan: frozenset[str]
+    en_adjectives: frozenset[str] = frozenset()  # Japanese, Kazakh: only ever adjectives, never a country's name
 
 
 @cache
@@ -124,6 +125,8 @@ def countries() -> Countries:
     ja_japan: set[str] = {"日本", "日本国"}
     abbrev: set[str] = set()
     en_japan: set[str] = {"Japan", "Japanese"}
+    en_nouns: set[str] = {"Japan"}
+    en_adjectives: set[str] = {"Japanese"}
     for c in data.get("countries", []) or []:
         names_ja = list((c.get("ja") or {}).get("names", []) or [])
         names_en = list((c.get("en") or {}).get("names", []) or []) + list(
@@ -135,14 +138,23 @@ def countries() -> Countries:
             abbrev.add(str(short))
             if c.get("iso3") == "JPN":
                 ja_japan.add(str(short))
-        en.update(n[4:] if n.startswith("the ") else n for n in names_en)
+        en.update(_strip_the(n) for n in names_en)
+        en_nouns.update(_strip_the(n) for n in (c.get("en") or {}).get("names", []) or [])
+        en_adjectives.update(_strip_the(n) for n in (c.get("en") or {}).get("adjectives", []) or [])
         if c.get("iso3") == "JPN":
             ja_japan.update(names_ja)
             en_japan.update(names_en)
     ja |= ja_japan
     en |= en_japan
     ja_regex = re.compile("|".join(re.escape(n) for n in sorted(ja, key=len, reverse=True))) if ja else None
-    return Countries(frozenset(ja), frozenset(ja_japan), frozenset(abbrev), ja_regex, frozenset(en), frozenset(en_japan))
+    return Countries(
+        frozenset(ja), frozenset(ja_japan), frozenset(abbrev), ja_regex, frozenset(en), frozenset(en_japan),
+        frozenset(en_adjectives - en_nouns),
+    )
+
+
+def _strip_the(name: str) -> str:
+    return name[4:] if name.startswith("the ") else name
 
 
 def split_country_prefix(stem: str) -> tuple[list[str], str]:

@@ -136,16 +136,9 @@ def _trim_english(text: str, start: int, end: int, f: Forms) -> tuple[int, int]:
         end -= 1
     # "... Council for U.S. and Japanese": a trailing "for/of X" that ends in an adjective modifies a noun.
     tail = re.search(r"\s(?:of|for|on)\s(?:the\s)?[^()]*$", text[start:end])
-    if tail and text[start:end].split(" ")[-1] in countries().en_names - _country_nouns():
+    if tail and text[start:end].split(" ")[-1] in countries().en_adjectives:
         end = start + tail.start()
     return start, end
-
-
-@cache
-def _country_nouns() -> frozenset[str]:
-    """Country names that are nouns (Japan, the Philippines), as opposed to adjectives (Japanese)."""
-    c = countries()
-    return frozenset(n for n in c.en_names if not n.endswith(("ese", "ian", "ish", "can", "ine", "ch", "i")))
 
 
 def _is_english_name(phrase: str, f: Forms) -> bool:
