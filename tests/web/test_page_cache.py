@@ -17,7 +17,6 @@ from communique.tracker.models import STATUS_NAMES, Commitment, Mention
 from communique.tracker.services.commitments import update_commitment
 from communique.web import queries, roles
 from communique.web.views import commitments as commitments_view
-from communique.web.views.commitments import search_sentences
 
 pytestmark = pytest.mark.django_db
 
@@ -275,7 +274,7 @@ def test_text_search_facets_equal_an_independent_count(sample_statement: Any, en
         selections.append(queries.Filters(q=q, organization=Counter(orgs).most_common(1)[0][0], party=party))
 
     def filtered(g: queries.Filters) -> Any:
-        return queries.apply_filters(base, g, search_sentences, today)
+        return queries.apply_filters(base, g, today)
 
     for f in selections:
         facets, total = queries.facets(filtered, f, today, limit=10_000)

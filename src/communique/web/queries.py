@@ -27,6 +27,7 @@ from communique.tracker.models import (
     Organization,
     Statement,
 )
+from communique.tracker.services.search import filter_by_text
 from communique.web import counts
 
 OPEN_STATUSES = (1, 2, 3, 6)  # not closed (4) or cancelled (5): can still be overdue
@@ -106,10 +107,9 @@ def base_commitments() -> QuerySet[Commitment]:
     return Commitment.objects.filter(active=True, statement__is_current=True)
 
 
-def apply_filters(
-    qs: QuerySet[Commitment], f: Filters, search: Callable[[QuerySet[Commitment], str], QuerySet[Commitment]],
-    today: date | None = None,
-) -> QuerySet[Commitment]:
+def apply_filters(qs: QuerySet[Commitment], f: Filters, today: date | None = None) -> QuerySet[Commitment]:
+    """``qs`` narrowed by every filter of ``f``; the text search is the tracker's (trigram index,
+    substring scan for 1-2 character terms): every term must occur in the sentence."""
     today = today or date.today()
     if f.statement:
         qs = qs.filter(statement_id=f.statement)
@@ -129,7 +129,7 @@ def apply_filters(
     if f.due:
         qs = qs.filter(due_window_q(f.due, today))
     if f.q:
-        qs = search(qs, f.q)
+        qs = filter_by_text(qs, f.q)
     return qs
 
 

@@ -15,7 +15,6 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from communique.tracker.models import STATUS_NAMES, Commitment
-from communique.tracker.services.search import filter_by_text
 from communique.web import counts, queries
 from communique.web.access import viewer_required
 from communique.web.highlight import snippet
@@ -25,12 +24,6 @@ from communique.web.views.common import url_with
 def escape(value: object) -> str:
     """HTML-escaped text (what Django's ``escape`` gives for a plain value, without its lazy wrapper)."""
     return html_escape(str(value))
-
-
-def search_sentences(queryset: QuerySet[Commitment], q: str) -> QuerySet[Commitment]:
-    """Commitments whose sentence contains every term of ``q``: the tracker's search service
-    (trigram index, substring scan for 1-2 character terms)."""
-    return filter_by_text(queryset, q)
 
 
 def _rows_html(rows: list[queries.ListRow], q: str, today: date) -> SafeString:
@@ -97,7 +90,7 @@ def _main(request: HttpRequest) -> str:
     base_qs = queries.base_commitments()
 
     def filtered(g: queries.Filters) -> QuerySet[Commitment]:
-        return queries.apply_filters(base_qs, g, search_sentences, today)
+        return queries.apply_filters(base_qs, g, today)
 
     qs = filtered(f)
     # Facet counts do not depend on the page or the order: cached per filter set and data version.
