@@ -32,6 +32,8 @@ from communique.tracker.services.values import parse_id
 
 _PARTY = re.compile(r"^[A-Z]{3}$")
 _DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
+# The correctable fields that hold a list (the effective columns of a sentence); is_commitment is a flag over acts.
+LIST_FIELDS: tuple[str, ...] = tuple(f for f in CORRECTABLE_FIELDS if f != "is_commitment")
 
 
 def normalise_value(field: str, value: Any) -> Any:
@@ -87,15 +89,7 @@ def normalise_value(field: str, value: Any) -> Any:
 def apply_corrections(extracted: dict[str, Any], corrections: Iterable[tuple[str, Any]]) -> dict[str, Any]:
     """Effective values: ``extracted`` overridden by ``(field, value)`` pairs (the last per field wins)."""
     latest = dict(corrections)
-    out = {
-        "actors": list(extracted.get("actors", [])),
-        "acts": list(extracted.get("acts", [])),
-        "organizations": list(extracted.get("organizations", [])),
-        "dates": list(extracted.get("dates", [])),
-    }
-    for field in ("actors", "acts", "organizations", "dates"):
-        if field in latest:
-            out[field] = latest[field]
+    out = {field: latest[field] if field in latest else list(extracted.get(field, [])) for field in LIST_FIELDS}
     if "is_commitment" in latest:
         acts = [a for a in out["acts"] if a not in COMMITMENT_ACTS]
         if latest["is_commitment"]:
@@ -178,7 +172,7 @@ def refresh_sentence(s: Sentence, user: Any, why: str) -> None:
         setattr(s, field, value)
     s.actors_key = bar_key(s.actors)
     s.acts_key = bar_key(s.acts)
-    s.save(update_fields=["actors", "acts", "organizations", "dates", "actors_key", "acts_key"])
+    s.save(update_fields=[*LIST_FIELDS, "actors_key", "acts_key"])
     orgs = organizations_for([s.organizations])
     if orgs_changed:
         Mention.objects.filter(sentence=s, active=True).update(active=False)
