@@ -19,6 +19,31 @@ from communique.model import Section
 UNMARKED = 7  # heading level of a bold-only or plain line (deeper than any Markdown heading)
 
 
+def roman_numeral(number: int) -> str:
+    """``4`` -> ``IV``: a printed label (a Word list number, a generated heading)."""
+    numerals = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
+    out = []
+    for value, numeral in numerals:
+        while number >= value:
+            out.append(numeral)
+            number -= value
+    return "".join(out) or str(number)
+
+
 @dataclass(frozen=True)
 class Label:
     label: str

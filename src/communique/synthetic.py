@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from communique.datafiles import load_yaml
+from communique.headings import roman_numeral
 
 
 @cache
@@ -101,7 +102,7 @@ def english_statement(rng: random.Random) -> str:
     lines = [spec["title"].format(**fill), "", spec["dateline"].format(**fill), ""]
     number = 0
     for s_i, section in enumerate(rng.sample(spec["sections"], k=rng.randint(3, len(spec["sections"])))):
-        lines += [f"{_roman(s_i + 1)}. {section}", ""]
+        lines += [f"{roman_numeral(s_i + 1)}. {section}", ""]
         for _ in range(rng.randint(3, 9)):
             number += 1
             k = rng.randint(1, 3)
@@ -112,16 +113,6 @@ def english_statement(rng: random.Random) -> str:
             lines += [f"{number}. " + " ".join(sentences), ""]
     lines += [spec["closing"].format(**fill), ""]
     return "\n".join(lines)
-
-
-def _roman(n: int) -> str:
-    table = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    out = ""
-    for value, letters in table:
-        while n >= value:
-            out += letters
-            n -= value
-    return out
 
 
 def iter_statements(n: int, seed: int = 0, english_share: float = 0.2) -> Iterator[str]:

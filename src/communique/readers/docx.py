@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from communique.errors import InputError
+from communique.headings import roman_numeral
 
 # A .docx is a ZIP; refuse archives that unpack to far more than any statement (zip bombs).
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
@@ -34,30 +35,6 @@ def _w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
-def _roman(number: int) -> str:
-    numerals = (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    )
-    out = []
-    for value, numeral in numerals:
-        while number >= value:
-            out.append(numeral)
-            number -= value
-    return "".join(out) or str(number)
-
-
 def _letters(number: int) -> str:
     # Word repeats the letter past z: a..z, aa..zz, aaa...
     if number < 1:
@@ -68,9 +45,9 @@ def _letters(number: int) -> str:
 def format_number(number: int, num_fmt: str) -> str:
     """One level's counter as Word shows it for the common ``w:numFmt`` values."""
     if num_fmt == "upperRoman":
-        return _roman(number)
+        return roman_numeral(number)
     if num_fmt == "lowerRoman":
-        return _roman(number).lower()
+        return roman_numeral(number).lower()
     if num_fmt == "upperLetter":
         return _letters(number).upper()
     if num_fmt == "lowerLetter":
