@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
@@ -102,7 +103,7 @@ class StatementDetail(APIView):
         ]
         sections = list(Section.objects.filter(statement=statement).order_by("position"))
         data = s.StatementSerializer(
-            statement, context={"commitment_counts": {statement.pk: sum(1 for _ in commitment_of)}}
+            statement, context={"commitment_counts": {statement.pk: len(commitment_of)}}
         ).data
         data["sections"] = s.SectionSerializer(sections, many=True).data
         data["paragraphs"] = paragraphs
@@ -148,17 +149,11 @@ def filtered_commitments(request: Request) -> QuerySet[Commitment]:
     if window:
         if window not in queries.DUE_WINDOWS:
             raise InputError(f"due {window!r}: use one of {', '.join(queries.DUE_WINDOWS)}")
-        qs = qs.filter(queries.due_window_q(window, _today()))
+        qs = qs.filter(queries.due_window_q(window, timezone.localdate()))
     sort = params.get("sort", "id")
     if sort not in queries.SORTS:
         raise InputError(f"sort {sort!r}: use one of {', '.join(queries.SORTS)}")
     return qs.order_by(*queries.SORTS[sort])
-
-
-def _today() -> Any:
-    from django.utils import timezone
-
-    return timezone.localdate()
 
 
 class CommitmentList(APIView):

@@ -52,7 +52,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     upload_file = form.cleaned_data["file"]
     data = b"".join(upload_file.chunks())
     try:
-        doc = communique.parse(Source(data=data, name=upload_file.name), max_bytes=upload_max_bytes())
+        doc = communique.parse(Source(data=data, name=upload_file.name), max_bytes=limit)
     except CommuniqueError as e:
         return _parse_error(request, form, str(e))
     except Exception as e:  # a parser failure on this input: still the file's problem for the user
