@@ -14,7 +14,7 @@ import io
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from communique.model import Document, Section
+from communique.model import Document, Repair, Section
 from communique.repair import BULLET
 
 if TYPE_CHECKING:
@@ -133,10 +133,14 @@ def _renderables(doc: Document) -> list[RenderableType]:
         repairs.add_column("count", justify="right")
         repairs.add_column("example")
         kinds = Counter(r.kind for r in doc.repairs)
+        flagged_by_kind = Counter(r.kind for r in doc.repairs if r.flagged)
+        examples: dict[str, Repair] = {}
+        for r in doc.repairs:
+            examples.setdefault(r.kind, r)  # the first repair of each kind
         for kind, n in kinds.most_common():
-            example = next(r for r in doc.repairs if r.kind == kind)
+            example = examples[kind]
             shown = f"{example.before!r} → {example.after!r}"
-            flagged = sum(1 for r in doc.repairs if r.kind == kind and r.flagged)
+            flagged = flagged_by_kind[kind]
             repairs.add_row(kind + (f" ({flagged} flagged)" if flagged else ""), str(n),
                             shown if len(shown) <= 70 else shown[:67] + "…")
         out += ["", repairs]
