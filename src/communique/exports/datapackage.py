@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from communique.exports.columns import LIST_SEPARATOR
+from communique.exports.output import atomic_path, existing_parent
 
 PROFILE = "tabular-data-package"
 
@@ -226,13 +227,8 @@ def write_datapackage(
     failed export leaves nothing half-written.
     """
     target = Path(output)
-    parent = target.parent if str(target.parent) else Path(".")
-    if not parent.is_dir():
-        from communique.errors import CommuniqueError
-
-        raise CommuniqueError(f"{target}: directory {parent} does not exist")
     created = created or dt.datetime.now(dt.UTC)
-    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=existing_parent(target)))
     try:
         work.chmod(0o755)  # mkdtemp makes it private; the package is an ordinary directory
         (work / "data").mkdir()
@@ -241,8 +237,6 @@ def write_datapackage(
             json.dumps(descriptor(title, created), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
         if target.suffix.lower() == ".zip":
-            from communique.exports.output import atomic_path
-
             with atomic_path(target) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
                 for file in sorted(work.rglob("*")):
                     if file.is_file():

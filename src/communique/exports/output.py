@@ -12,37 +12,24 @@ from typing import IO
 from communique.errors import CommuniqueError
 
 
-@contextmanager
-def atomic_output(path: str | Path, mode: str = "wb", encoding: str | None = None) -> Iterator[IO]:
-    """Open a temporary file next to ``path``; on success it replaces ``path`` in one step.
-
-    A reader sees the old file or the complete new one, never half an export; on any
-    error the temporary file is removed and ``path`` is left as it was.
-    """
-    target = Path(path)
+def existing_parent(target: Path) -> Path:
+    """The directory ``target`` goes in; a one-line error when it does not exist."""
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise CommuniqueError(f"{target}: directory {parent} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=parent)
-    try:
-        newline = "" if "b" not in mode else None
-        with os.fdopen(fd, mode, encoding=encoding, newline=newline) as f:
-            yield f
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return parent
 
 
 @contextmanager
 def atomic_path(path: str | Path) -> Iterator[Path]:
-    """A temporary path next to ``path`` for libraries that write files by name (openpyxl, WeasyPrint)."""
+    """A temporary path next to ``path``; on success it replaces ``path`` in one step.
+
+    For libraries that write files by name (openpyxl, WeasyPrint). A reader sees the old
+    file or the complete new one, never half an export; on any error the temporary file
+    is removed and ``path`` is left as it was.
+    """
     target = Path(path)
-    parent = target.parent if str(target.parent) else Path(".")
-    if not parent.is_dir():
-        raise CommuniqueError(f"{target}: directory {parent} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix, dir=parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix, dir=existing_parent(target))
     os.close(fd)
     try:
         yield Path(tmp)
@@ -51,3 +38,11 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def atomic_output(path: str | Path, mode: str = "wb", encoding: str | None = None) -> Iterator[IO]:
+    """:func:`atomic_path` opened as a stream (text streams with ``newline=""``, as ``csv`` wants)."""
+    newline = "" if "b" not in mode else None
+    with atomic_path(path) as tmp, tmp.open(mode, encoding=encoding, newline=newline) as f:
+        yield f
