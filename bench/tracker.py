@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,18 @@ def _timed(fn: Any, runs: int) -> tuple[float, float]:
     return statistics.median(times), _percentile(times, 95)
 
 
+def _parsed(texts: list[str], jobs: int) -> Iterator[Any]:
+    """The parsed documents in order; with jobs > 1 parsed in worker processes while the caller
+    stores them here (one writer): what a parallel `import` would do."""
+    if jobs <= 1:
+        yield from map(_parse, texts)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        yield from pool.imap(_parse, texts, chunksize=4)
+
+
 def child(n: int, seed: int, jobs: int, queries: int) -> dict[str, Any]:
     """Runs in the child process: everything for one backend; returns the figures."""
     from communique import djangoapp
@@ -66,23 +79,11 @@ def child(n: int, seed: int, jobs: int, queries: int) -> dict[str, Any]:
     services.resolve_user("bench")
     store_s = store_cpu = 0.0
     start = time.perf_counter()
-    if jobs > 1:
-        import multiprocessing
-
-        # Parse in worker processes, store here (one writer): what a parallel `import` would do.
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for i, doc in enumerate(pool.imap(_parse, texts, chunksize=4)):
-                t0, c0 = time.perf_counter(), time.process_time()
-                services.import_statement(doc, "bench", name=f"synthetic-{i:05d}")
-                store_s += time.perf_counter() - t0
-                store_cpu += time.process_time() - c0
-    else:
-        for i, text in enumerate(texts):
-            doc = _parse(text)
-            t0, c0 = time.perf_counter(), time.process_time()
-            services.import_statement(doc, "bench", name=f"synthetic-{i:05d}")
-            store_s += time.perf_counter() - t0
-            store_cpu += time.process_time() - c0
+    for i, doc in enumerate(_parsed(texts, jobs)):
+        t0, c0 = time.perf_counter(), time.process_time()
+        services.import_statement(doc, "bench", name=f"synthetic-{i:05d}")
+        store_s += time.perf_counter() - t0
+        store_cpu += time.process_time() - c0
     import_s = time.perf_counter() - start
 
     # Tracking data, so that status filters and compliance averages have something to find.
