@@ -59,11 +59,6 @@ class StatementDetailSerializer(StatementSerializer):
         fields = [*StatementSerializer.Meta.fields, "sections", "paragraphs"]
 
 
-class StatementRefSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-
-
 class CommitmentSerializer(serializers.ModelSerializer):
     """One row of the commitment list."""
 
