@@ -133,21 +133,26 @@ ENGLISH = [
 ]
 
 
-def test_english_statement(scorer) -> None:
+def _gold(table: list[tuple[str, list[str], list[str], list[str]]], language: str, date: str) -> dict:
+    """A gold statement of one paragraph from (sentence, organizations, instrument kinds, date values)."""
     sentences = [
         {"id": f"s{i}", "paragraph": "p1", "text": text, "actors": [], "acts": [],
          "organizations": [{"mention": o, "name": None, "aliases": []} for o in orgs],
          "instruments": [{"mention": k, "kind": k} for k in kinds],
          "dates": [{"mention": v, "value": v} for v in values]}
-        for i, (text, orgs, kinds, values) in enumerate(ENGLISH)
+        for i, (text, orgs, kinds, values) in enumerate(table)
     ]
-    gold = {
+    return {
         "schema": "communique/statement@1",
-        "document": {"title": "t", "language": "en", "date": "2025-12-18", "place": None, "parties": [],
+        "document": {"title": "t", "language": language, "date": date, "place": None, "parties": [],
                      "signatories": [], "translation": {"is_translation": False, "original_language": None}},
         "sections": [], "paragraphs": [{"id": "p1", "number": None, "section": None, "text": ""}],
         "sentences": sentences, "repairs": [],
     }
+
+
+def test_english_statement(scorer) -> None:
+    gold = _gold(ENGLISH, "en", "2025-12-18")
     result = scorer.score(gold, _stages_on_gold_sentences(gold))
     _assert_targets(result)
 
@@ -178,19 +183,6 @@ JAPANESE = [
 
 
 def test_japanese_statement(scorer) -> None:
-    sentences = [
-        {"id": f"s{i}", "paragraph": "p1", "text": text, "actors": [], "acts": [],
-         "organizations": [{"mention": o, "name": None, "aliases": []} for o in orgs],
-         "instruments": [{"mention": k, "kind": k} for k in kinds],
-         "dates": [{"mention": v, "value": v} for v in values]}
-        for i, (text, orgs, kinds, values) in enumerate(JAPANESE)
-    ]
-    gold = {
-        "schema": "communique/statement@1",
-        "document": {"title": "t", "language": "ja", "date": "2026-03-05", "place": None, "parties": [],
-                     "signatories": [], "translation": {"is_translation": False, "original_language": None}},
-        "sections": [], "paragraphs": [{"id": "p1", "number": None, "section": None, "text": ""}],
-        "sentences": sentences, "repairs": [],
-    }
+    gold = _gold(JAPANESE, "ja", "2026-03-05")
     result = scorer.score(gold, _stages_on_gold_sentences(gold))
     _assert_targets(result)
