@@ -55,7 +55,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                 "paragraph": s.paragraph,
                 "text": s.text,
                 "actors": sorted(set(s.actors)),
-                "acts": [a for a in dict.fromkeys(s.acts)],
+                "acts": list(dict.fromkeys(s.acts)),
                 "organizations": [o.to_dict() for o in s.organizations],
                 "instruments": [i.to_dict() for i in s.instruments],
                 "dates": [d.to_dict() for d in s.dates],
@@ -121,14 +121,18 @@ def statement_schema() -> dict[str, Any]:
     return json.loads(text)
 
 
-def validation_errors(data: dict[str, Any]) -> list[str]:
-    """Every way ``data`` breaks the schema, one readable line each (empty when valid)."""
+@lru_cache(maxsize=1)
+def _validator() -> Any:
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(statement_schema())
+    return jsonschema.Draft202012Validator(statement_schema())
+
+
+def validation_errors(data: dict[str, Any]) -> list[str]:
+    """Every way ``data`` breaks the schema, one readable line each (empty when valid)."""
     return [
         f"{'/'.join(str(p) for p in e.absolute_path) or '(root)'}: {e.message}"
-        for e in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+        for e in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     ]
 
 
