@@ -659,14 +659,21 @@ _FRONTED = re.compile(
 _FINITE = re.compile(r"\b(?:" + _VERB_WORDS + r"|[a-z]+ed)\b")
 
 
+def _before_main_verb(text: str) -> str | None:
+    """The text between any fronted adverbial and the first finite verb; None without a verb."""
+    fronted = _FRONTED.match(text)
+    rest = text[fronted.end() :] if fronted else text
+    m = _FINITE.search(rest)
+    return rest[: m.start()] if m else None
+
+
 def _subject_noun_phrase(text: str) -> str | None:
     """The capitalised noun phrase before the first finite verb of the main clause, prepositions
     allowed (``The UK Department for Business and Trade is …``); None when there is no clear one."""
-    rest = text[_FRONTED.match(text).end() :] if _FRONTED.match(text) else text
-    m = _FINITE.search(rest)
-    if m is None:
+    phrase = _before_main_verb(text)
+    if phrase is None:
         return None
-    phrase = rest[: m.start()].strip()
+    phrase = phrase.strip()
     if (
         not phrase
         or not phrase[0].isupper()
@@ -679,11 +686,9 @@ def _subject_noun_phrase(text: str) -> str | None:
 
 def _main_clause_subject(text: str) -> str | None:
     """The words before the first finite verb of the main clause, after any fronted adverbial."""
-    rest = text[_FRONTED.match(text).end() :] if _FRONTED.match(text) else text
-    m = _FINITE.search(rest)
-    if m is None:
+    phrase = _before_main_verb(text)
+    if phrase is None:
         return None
-    phrase = rest[: m.start()]
     # a subject is a short noun phrase; a longer run has passed a verb the word list lacks (This builds on …)
     if len(phrase.split()) > 16 or re.search(r"\b(?:that|which|who|in|on|for|to|with|by|from|at)\b", phrase):
         return None
