@@ -75,11 +75,12 @@ class Event:
     url: str = ""
 
 
-def timeline(events: Sequence[Event], today: date, title: str, width: int = 860) -> SafeString:
-    """Events on a date axis with a "today" line and the next 90 days shaded."""
+def timeline(events: Sequence[Event], today: date, title: str, width: int = 860, soon_days: int = 90) -> SafeString:
+    """Events on a date axis with a "today" line and the next ``soon_days`` days shaded."""
     if not events:
         return format_html('<p class="empty">{}</p>', "—")
-    days = [e.day for e in events] + [today, today + timedelta(days=90)]
+    soon = today + timedelta(days=soon_days)
+    days = [e.day for e in events] + [today, soon]
     start, end = min(days) - timedelta(days=15), max(days) + timedelta(days=15)
     span = max(1, (end - start).days)
     left, right, axis_y = 20, width - 20, 70
@@ -115,7 +116,7 @@ def timeline(events: Sequence[Event], today: date, title: str, width: int = 860)
         '<line class="today" x1="{}" x2="{}" y1="6" y2="{}"></line>'
         '<text class="lbl today-lbl" x="{}" y="90">{}</text>{}</svg>',
         title, width, title,
-        x(today), x(today + timedelta(days=90)) - x(today), axis_y - 8,
+        x(today), x(soon) - x(today), axis_y - 8,
         left, right, axis_y, axis_y, format_html_join("", "{}", ((y,) for y in years)),
         x(today), x(today), axis_y + 4,
         x(today) + 2, today.isoformat(), format_html_join("", "{}", ((m,) for m in marks)),

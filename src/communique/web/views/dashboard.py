@@ -66,7 +66,7 @@ def _main(request: HttpRequest, statement: Statement | None, today: date) -> str
         "section_chart": section_chart,
         "timeline": charts.timeline(
             counts.cached("timeline", scope_key, lambda: _timeline_events(qs, statement, today)),
-            today, _("Due dates and events"),
+            today, _("Due dates and events"), soon_days=queries.SOON_DAYS,
         ),
         "overdue": overdue,
         "soon": soon,
