@@ -220,12 +220,12 @@ def fts_phrase(term: str) -> str:
 
 def _sentence_term_q(term: str, field: str) -> Q:
     """``field`` (a sentence id or ``sentence__`` path) names a sentence whose text contains ``term``."""
+    text_field = "text" if field == "id" else field.removesuffix("_id") + "__text"
     if connection.vendor == "sqlite":
         if len(term) >= MIN_INDEXED:
             ids = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", (fts_phrase(term),))  # noqa: S611
             return Q(**{f"{field}__in": ids})
         catch_up()
-        text_field = "text" if field == "id" else field.removesuffix("_id") + "__text"
         if _is_common(term):
             # Found in a large share of the sentences: checking each candidate's text is as cheap
             # as listing the matches, and a page (ORDER BY ... LIMIT 51) stops after a few rows.
@@ -241,7 +241,6 @@ def _sentence_term_q(term: str, field: str) -> Q:
         )
         return Q(**{f"{field}__in": ids})
     # PostgreSQL (trigram GIN index on UPPER(text) for 3+ characters; a scan for shorter terms).
-    text_field = "text" if field == "id" else field.removesuffix("_id") + "__text"
     return Q(**{f"{text_field}__icontains": term})
 
 
