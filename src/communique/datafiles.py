@@ -18,6 +18,9 @@ from typing import Any
 
 import yaml
 
+from communique.errors import CommuniqueError
+from communique.fileio import atomic_write_bytes
+
 
 def _cache_dir() -> Path | None:
     if os.environ.get("COMMUNIQUE_NO_DATA_CACHE"):
@@ -44,9 +47,7 @@ def load_yaml(name: str) -> Any:
     if cached is not None:
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, cached)
-        except OSError:
+            atomic_write_bytes(cached, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        except (OSError, CommuniqueError):
             pass
     return data
