@@ -589,9 +589,14 @@ def _english_subject_spans(text: str, leaders: Leaders) -> list[tuple[int, int]]
 
 
 @cache
+def _pronouns_en() -> frozenset[str]:
+    return frozenset(_vocab().get("pronouns", {}).get("en", []))
+
+
+@cache
 def _pronoun_regex_en() -> re.Pattern[str] | None:
-    pronouns = _vocab().get("pronouns", {}).get("en", [])
-    return re.compile(r"\b(?:" + "|".join(pronouns) + r")\b", re.I) if pronouns else None
+    pronouns = sorted(_pronouns_en(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, pronouns)) + r")\b", re.I) if pronouns else None
 
 
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
@@ -718,7 +723,7 @@ def sentence_actors(
         return found or None
     if _SIGNATURE_EN.search(text):
         return set(leaders.parties)
-    pronouns = set(_vocab().get("pronouns", {}).get("en", []))
+    pronouns = _pronouns_en()
     found = set()
     for phrase in english_subjects(text, leaders):
         found |= set(previous) if phrase.strip().lower() in pronouns else resolve(phrase, language, leaders)
@@ -770,11 +775,9 @@ def _co_actors_en(text: str, leaders: Leaders) -> set[str]:
 
 def _co_actors_ja(text: str, leaders: Leaders) -> set[str]:
     """Parties in the noun phrase before ``と会談`` or before ``の招待により``."""
-    vocab = _vocab().get("co_actors", {})
     out: set[str] = set()
-    cues = [(c, "") for c in vocab.get("ja_before", [])] + [("の" + c, "の") for c in vocab.get("ja_after_of", [])]
     starts: list[int] = []
-    for cue, _ in cues:
+    for cue in _co_actor_cues_ja():
         start = text.find(cue)
         while start > 0:
             starts.append(start)
@@ -786,6 +789,12 @@ def _co_actors_ja(text: str, leaders: Leaders) -> set[str]:
         head = re.split(r"[、。，は がをにでへ]|した|する|された", text[:start])[-1]
         out |= resolve(head, "ja", leaders) if head else set()
     return out
+
+
+@cache
+def _co_actor_cues_ja() -> tuple[str, ...]:
+    vocab = _vocab().get("co_actors", {})
+    return tuple(vocab.get("ja_before", [])) + tuple("の" + c for c in vocab.get("ja_after_of", []))
 
 
 @cache
