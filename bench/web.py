@@ -118,18 +118,6 @@ def build_database(path: Path, n: int, jobs: int) -> dict[str, Any]:
     }
 
 
-def ensure_viewer(password: str) -> None:
-    from django.contrib.auth import get_user_model
-
-    from communique.web import roles
-
-    user, _ = get_user_model().objects.get_or_create(username=BENCH_USER)
-    user.set_password(password)
-    user.is_active = True
-    user.save()
-    roles.assign(user, roles.VIEWER)
-
-
 # --- the server ---------------------------------------------------------------------------
 
 
@@ -290,7 +278,9 @@ def main() -> None:
     if args.build_only:
         return
     password = secrets.token_urlsafe(16)
-    ensure_viewer(password)
+    from communique.web import bootstrap, roles
+
+    bootstrap.create_user(BENCH_USER, password, roles.VIEWER)
     from django.db import connections
 
     connections.close_all()
