@@ -109,6 +109,11 @@ def test_cli_export_with_list_filters(tracked: dict[str, int], run_cli: Any, tmp
     assert code == 0, err
     with out.open(encoding="utf-8-sig", newline="") as f:
         assert [int(r["Commitment ID"]) for r in csv.DictReader(f)] == [tracked["suspended"]]
+    for partners, expected in (("JPN, KAZ", [tracked["suspended"]]), ("JPN,USA", [])):
+        code, _, err = run_cli("export", "-f", "csv", "-o", str(out), "--status", "suspended", "--partners", partners)
+        assert code == 0, err
+        with out.open(encoding="utf-8-sig", newline="") as f:
+            assert [int(r["Commitment ID"]) for r in csv.DictReader(f)] == expected, partners
     code, _, err = run_cli("export", "--format", "csv", "--output", str(tmp_path / "bad.csv"), "--due-before", "soon")
     assert code == 2 and "Traceback" not in err and not (tmp_path / "bad.csv").exists()
     code, _, err = run_cli("export", "--format", "ics", "--output", str(tmp_path / "no-such-dir" / "x.ics"))

@@ -57,7 +57,7 @@ def export_(
 ) -> None:
     """Export commitments (all, one statement, or a filtered selection) or back up everything."""
     _setup()
-    from communique.exports.rows import Selection
+    from communique.exports.rows import Selection, split_partners
     from communique.exports.service import export
 
     values = filters.filter_values(
@@ -66,7 +66,7 @@ def export_(
     )
     selection = Selection(
         filters={k: v for k, v in values.items() if v not in (None, "", False)},
-        partners=[p for p in (partners or "").replace(" ", "").split(",") if p],
+        partners=split_partners(partners),
     )
     if format is not ExportFormat.backup and with_passwords:
         raise InputError("--with-passwords only applies to --format backup")

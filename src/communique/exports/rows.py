@@ -41,6 +41,11 @@ class Selection:
         return out
 
 
+def split_partners(text: str | None) -> list[str]:
+    """``"JPN, KAZ"`` -> ``["JPN", "KAZ"]``: the ``--partners`` option and the ``partners`` query parameter."""
+    return [p for p in (text or "").replace(" ", "").split(",") if p]
+
+
 def commitments(selection: Selection | None = None) -> QuerySet:
     """The selected commitments, by the tracker's own filter code (``list_commitments``)."""
     from communique.errors import InputError

@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from communique.errors import CommuniqueError
-from communique.exports.rows import Selection
+from communique.exports.rows import Selection, split_partners
 from communique.exports.service import FORMATS, MEDIA_TYPES, SUFFIXES
 from communique.web import roles
 from communique.web.access import viewer_required
@@ -48,8 +48,7 @@ def selection_from(request: HttpRequest) -> Selection:
         filters["organization"] = found or filters["organization"]
     if request.GET.get("due") == "overdue" and "due_before" not in filters:
         filters["due_before"] = (dt.date.today() - dt.timedelta(days=1)).isoformat()
-    partners = [p for p in request.GET.get("partners", "").replace(" ", "").split(",") if p]
-    return Selection(filters=filters, partners=partners)
+    return Selection(filters=filters, partners=split_partners(request.GET.get("partners")))
 
 
 def _filename(fmt: str, selection: Selection) -> str:
