@@ -15,6 +15,11 @@ def g7_percent(average: float | None) -> float | None:
     return None if average is None else round((average + 1) / 2 * 100, 1)
 
 
+def _rounded(average: Any) -> float | None:
+    """An average from the database rounded to 3 places (None: nothing assessed)."""
+    return None if average is None else round(float(average), 3)
+
+
 def stats() -> dict[str, Any]:
     """Active commitments of current statement versions: counts by status, section (topic) and
     party, and compliance averages per statement and overall (on -1..+1 and as a percentage)."""
@@ -37,11 +42,11 @@ def stats() -> dict[str, Any]:
               for s in Statement.objects.filter(pk__in=[r["statement_id"] for r in rows]).values("id", "title", "source_name")}
     statements = []
     for row in rows:
-        avg = None if row["average"] is None else round(float(row["average"]), 3)
+        avg = _rounded(row["average"])
         statements.append({"id": row["statement_id"], "title": titles[row["statement_id"]], "commitments": row["n"],
                            "assessed": row["assessed"], "average": avg, "percent": g7_percent(avg)})
     overall = qs.aggregate(n=Count("id", filter=Q(score__isnull=False)), average=Avg("score"))
-    avg = None if overall["average"] is None else round(float(overall["average"]), 3)
+    avg = _rounded(overall["average"])
     return {
         "commitments": qs.count(),
         "by_status": by_status,
