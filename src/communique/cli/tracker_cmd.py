@@ -18,7 +18,7 @@ from typing import Any
 import typer
 
 from communique.cli import app, filters
-from communique.errors import InputError
+from communique.errors import CommuniqueError, InputError
 
 
 class ListFormat(str, Enum):
@@ -75,8 +75,6 @@ def import_(
 
     def one(path: Path) -> None:
         nonlocal failed
-        from communique.errors import CommuniqueError
-
         try:
             r = services.import_statement(path, user, name=name)
         except CommuniqueError as e:
