@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from communique.extract.gazetteer import gazetteer
-from communique.extract.organizations import find_organizations, organizations
+from communique.extract.organizations import find_organizations, organizations, paired_acronyms
 from communique.model import Document, DocumentInfo, Sentence, Source
 
 
@@ -116,6 +116,15 @@ def test_acronym_paired_in_the_statement_names_later_mentions() -> None:
     organizations(doc)
     assert [(o.mention, o.name) for o in doc.sentences[1].organizations] == [("KyrgyzAID", "キルギス国際協力庁")]
     assert doc.sentences[0].organizations[0].aliases == ["KyrgyzAID"]
+
+
+def test_paired_acronyms_serve_find_organizations() -> None:
+    # listed acronyms (JICA) resolve by themselves and are not collected
+    acronyms = paired_acronyms(["双方は、タジキスタン国際協力庁（TajAID）と連携する。", "日本はJICAを通じて支援する。"], "ja")
+    assert acronyms == {"TajAID": "タジキスタン国際協力庁"}
+    assert named("双方はTajAIDとの協力を歓迎した。", "ja") == []
+    found = find_organizations("双方はTajAIDとの協力を歓迎した。", "ja", acronyms)
+    assert [(o.mention, o.name) for o in found] == [("TajAID", "タジキスタン国際協力庁")]
 
 
 def test_gazetteer_is_general() -> None:

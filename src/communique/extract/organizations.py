@@ -110,11 +110,17 @@ def _pairs(text: str, cands: list[Candidate]) -> Iterable[tuple[str, str]]:
 def paired_acronyms(texts: Iterable[str], language: str) -> dict[str, str]:
     """Acronyms written in brackets after an organization's name anywhere in the statement,
     except listed ones (they resolve by themselves): acronym -> full name."""
-    lang, listed = _language(language), gazetteer().by_name
+    lang = _language(language)
+    cut = [text[:MAX_TEXT] for text in texts]
+    return _unlisted_pairs(cut, [_candidates(text, lang) for text in cut])
+
+
+def _unlisted_pairs(texts: list[str], cands: list[list[Candidate]]) -> dict[str, str]:
+    """The first full name each unlisted acronym is paired with, over the sentences' candidates."""
+    listed = gazetteer().by_name
     found: dict[str, str] = {}
-    for text in texts:
-        text = text[:MAX_TEXT]
-        for acronym, name in _pairs(text, _candidates(text, lang)):
+    for text, candidates in zip(texts, cands, strict=True):
+        for acronym, name in _pairs(text, candidates):
             if acronym not in listed:
                 found.setdefault(acronym, name)
     return found
@@ -158,13 +164,9 @@ def find_organizations(
 
 def organizations(doc: Document) -> None:
     """Fill ``sentence.organizations`` for every sentence of the document."""
-    lang, listed = _language(doc.info.language), gazetteer().by_name
+    lang = _language(doc.info.language)
     texts = [s.text[:MAX_TEXT] for s in doc.sentences]
     cands = [_candidates(t, lang) if t else [] for t in texts]
-    acronyms: dict[str, str] = {}
-    for text, found in zip(texts, cands, strict=True):
-        for acronym, name in _pairs(text, found):
-            if acronym not in listed:
-                acronyms.setdefault(acronym, name)
+    acronyms = _unlisted_pairs(texts, cands)
     for sentence, text, found in zip(doc.sentences, texts, cands, strict=True):
         sentence.organizations = _finish(text, found, lang, acronyms) if text else []
