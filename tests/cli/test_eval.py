@@ -5,35 +5,24 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from communique.cli import main
 from communique.cli.parse_cmd import find_scorer, format_scores
 from conftest import GOLD, SCORER, needs_shared
 
-
-def run_cli(
-    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["communique", *args])
-    try:
-        main()
-        code = 0
-    except SystemExit as e:
-        code = int(e.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
+RunCli = Callable[..., tuple[int, str, str]]  # the run_cli fixture of tests/conftest.py
 
 
 @needs_shared
-def test_table_is_the_scorers_own(monkeypatch, capsys, tmp_path: Path) -> None:
+def test_table_is_the_scorers_own(run_cli: RunCli, tmp_path: Path) -> None:
     pred = tmp_path / "pred.json"
     data = json.loads(GOLD.read_text(encoding="utf-8"))
     data["sentences"][0]["acts"] = ["welcome"]  # one mistake, so the table is not all ones
     pred.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    code, out, _ = run_cli(["eval", str(GOLD), str(pred)], monkeypatch, capsys)
+    code, out, _ = run_cli("eval", str(GOLD), str(pred))
     expected = subprocess.run(
         [sys.executable, str(SCORER), str(GOLD), str(pred)], capture_output=True, text=True, check=True
     ).stdout
@@ -43,23 +32,23 @@ def test_table_is_the_scorers_own(monkeypatch, capsys, tmp_path: Path) -> None:
 
 
 @needs_shared
-def test_json_output_is_the_score_dict(monkeypatch, capsys, scorer) -> None:
-    code, out, _ = run_cli(["eval", str(GOLD), str(GOLD), "--json"], monkeypatch, capsys)
+def test_json_output_is_the_score_dict(run_cli: RunCli, scorer) -> None:
+    code, out, _ = run_cli("eval", str(GOLD), str(GOLD), "--json")
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     assert code == 0
     assert json.loads(out) == scorer.score(gold, gold)
 
 
 @needs_shared
-def test_statement_file_is_parsed_then_scored(monkeypatch, capsys, sample_path: Path) -> None:
-    code, out, _ = run_cli(["eval", str(GOLD), str(sample_path), "--json"], monkeypatch, capsys)
+def test_statement_file_is_parsed_then_scored(run_cli: RunCli, sample_path: Path) -> None:
+    code, out, _ = run_cli("eval", str(GOLD), str(sample_path), "--json")
     result = json.loads(out)
     assert code == 0
     assert result["sentences"]["f1"] > 0.9
     assert result["acts"]["f1"] >= 0.93
 
 
-def test_explicit_scorer_is_imported(monkeypatch, capsys, tmp_path: Path) -> None:
+def test_explicit_scorer_is_imported(run_cli: RunCli, tmp_path: Path) -> None:
     fake = tmp_path / "score.py"
     fake.write_text(
         "def score(gold, pred):\n    return {'tag': 'fake', 'n': len(pred.get('sentences', []))}\n",
@@ -69,26 +58,24 @@ def test_explicit_scorer_is_imported(monkeypatch, capsys, tmp_path: Path) -> Non
     doc.write_text(
         json.dumps({"document": {}, "sentences": [{"text": "a"}, {"text": "b"}]}), encoding="utf-8"
     )
-    code, out, _ = run_cli(["eval", str(doc), str(doc), "--scorer", str(fake), "--json"], monkeypatch, capsys)
+    code, out, _ = run_cli("eval", str(doc), str(doc), "--scorer", str(fake), "--json")
     assert code == 0
     assert json.loads(out) == {"tag": "fake", "n": 2}
 
 
-def test_missing_scorer_exits_2_with_a_message(monkeypatch, capsys, tmp_path: Path) -> None:
+def test_missing_scorer_exits_2_with_a_message(run_cli: RunCli, tmp_path: Path) -> None:
     doc = tmp_path / "doc.json"
     doc.write_text("{}", encoding="utf-8")
-    code, out, err = run_cli(
-        ["eval", str(doc), str(doc), "--scorer", str(tmp_path / "nope.py")], monkeypatch, capsys
-    )
+    code, out, err = run_cli("eval", str(doc), str(doc), "--scorer", str(tmp_path / "nope.py"))
     assert code == 2
     assert "scorer not found" in err and "nope.py" in err
     assert out == ""
 
 
-def test_file_without_score_function_is_refused(monkeypatch, capsys, tmp_path: Path) -> None:
+def test_file_without_score_function_is_refused(run_cli: RunCli, tmp_path: Path) -> None:
     fake = tmp_path / "score.py"
     fake.write_text("x = 1\n", encoding="utf-8")
-    code, _, err = run_cli(["eval", str(fake), str(fake), "--scorer", str(fake)], monkeypatch, capsys)
+    code, _, err = run_cli("eval", str(fake), str(fake), "--scorer", str(fake))
     assert code == 2 and "not a usable scorer" in err
 
 
@@ -96,16 +83,16 @@ def test_file_without_score_function_is_refused(monkeypatch, capsys, tmp_path: P
 @pytest.mark.parametrize(
     ("content", "message"), [("{not json", "cannot read prediction"), ("[1, 2]", "not a communique")]
 )
-def test_bad_prediction_exits_2(monkeypatch, capsys, tmp_path: Path, content: str, message: str) -> None:
+def test_bad_prediction_exits_2(run_cli: RunCli, tmp_path: Path, content: str, message: str) -> None:
     pred = tmp_path / "pred.json"
     pred.write_text(content, encoding="utf-8")
-    code, _, err = run_cli(["eval", str(GOLD), str(pred)], monkeypatch, capsys)
+    code, _, err = run_cli("eval", str(GOLD), str(pred))
     assert code == 2 and message in err
 
 
 @needs_shared
-def test_missing_gold_exits_2(monkeypatch, capsys, tmp_path: Path) -> None:
-    code, _, err = run_cli(["eval", str(tmp_path / "gold.json"), str(GOLD)], monkeypatch, capsys)
+def test_missing_gold_exits_2(run_cli: RunCli, tmp_path: Path) -> None:
+    code, _, err = run_cli("eval", str(tmp_path / "gold.json"), str(GOLD))
     assert code == 2 and "no such gold file" in err
 
 
