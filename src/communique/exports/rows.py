@@ -117,8 +117,6 @@ def _base(qs: QuerySet) -> QuerySet:
 
 def commitment_rows(qs: QuerySet, chunk_size: int = CHUNK) -> Iterator[dict[str, Any]]:
     """One row per commitment (keys of ``COMMITMENT_COLUMNS``), streamed in chunks."""
-    from communique.tracker.models import STATUS_NAMES
-
     for batch in chunks(_base(qs).iterator(chunk_size=chunk_size), chunk_size):
         latest, counts = _latest_evidence([c.pk for c in batch])
         for c in batch:
@@ -143,7 +141,7 @@ def commitment_rows(qs: QuerySet, chunk_size: int = CHUNK) -> Iterator[dict[str,
                 "instruments": _instruments(s.instruments),
                 "due": c.due_text,
                 "due_date": c.due_date,
-                "status": STATUS_NAMES.get(c.status, str(c.status)),
+                "status": c.status_name,
                 "status_code": c.status,
                 "compliance": c.score,
                 "assessed_on": c.assessed_on,
@@ -429,15 +427,14 @@ def event_rows(ids: Sequence[int]) -> Iterator[dict[str, Any]]:
 
 @cache
 def organization_kinds() -> dict[str, str]:
-    """Organization name, alias or abbreviation -> kind, from the gazetteer ``data/organizations.yaml``."""
+    """Organization name, alias or abbreviation -> kind, from the extraction's gazetteer (``data/organizations.yaml``)."""
+    from communique.extract.gazetteer import gazetteer
+
     kinds: dict[str, str] = {}
-    for entry in (load_yaml("organizations.yaml") or {}).get("organizations", []):
-        kind = entry.get("kind")
-        if not kind:
-            continue
-        for name in [entry.get("en"), entry.get("ja"), *(entry.get("aliases") or []), *(entry.get("abbr") or [])]:
+    for entry in gazetteer().entries:
+        for name in (entry.en, entry.ja, *entry.aliases, *entry.abbr):
             if name:
-                kinds.setdefault(str(name), kind)
+                kinds.setdefault(name, entry.kind)
     return kinds
 
 
