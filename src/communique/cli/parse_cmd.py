@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from communique.cli import app
+from communique.cli import app, fail
 
 
 class ParseFormat(str, Enum):
@@ -108,18 +108,12 @@ def _read_json(path: Path, what: str) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise _fail(f"{path}: no such {what} file") from None
+        raise fail(f"{path}: no such {what} file") from None
     except (OSError, UnicodeDecodeError, ValueError) as e:
-        raise _fail(f"{path}: cannot read {what} as JSON ({e})") from None
+        raise fail(f"{path}: cannot read {what} as JSON ({e})") from None
     if not isinstance(data, dict) or not isinstance(data.get("sentences", []), list):
-        raise _fail(f"{path}: not a communique/statement@1 {what} (expected a JSON object with sentences)")
+        raise fail(f"{path}: not a communique/statement@1 {what} (expected a JSON object with sentences)")
     return data
-
-
-def _fail(message: str) -> typer.Exit:
-    from communique.cli import fail
-
-    return fail(message)
 
 
 def _prediction(file: Path) -> dict:
@@ -132,7 +126,7 @@ def _prediction(file: Path) -> dict:
     try:
         return communique.parse(file).to_dict()
     except CommuniqueError as e:
-        raise _fail(str(e)) from None
+        raise fail(str(e)) from None
 
 
 @app.command("eval")
@@ -154,16 +148,16 @@ def eval_command(
             if scorer is not None
             else f"{SCORER_RELATIVE} (from the repo root or the current directory)"
         )
-        raise _fail(f"scorer not found: {where}; pass --scorer PATH/TO/score.py")
+        raise fail(f"scorer not found: {where}; pass --scorer PATH/TO/score.py")
     module = load_scorer(scorer_path)
     if module is None:
-        raise _fail(f"{scorer_path}: not a usable scorer (no score(gold, pred) function)")
+        raise fail(f"{scorer_path}: not a usable scorer (no score(gold, pred) function)")
     gold_data = _read_json(gold, "gold")
     pred_data = _prediction(file)
     try:
         result = module.score(gold_data, pred_data)
     except Exception as e:  # noqa: BLE001 - a malformed file must not become a traceback
-        raise _fail(f"cannot score {file} against {gold}: {type(e).__name__}: {e}") from None
+        raise fail(f"cannot score {file} against {gold}: {type(e).__name__}: {e}") from None
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
