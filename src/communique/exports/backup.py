@@ -124,7 +124,7 @@ def _lines(path: Path) -> Iterator[str]:
         raise InputError(f"{path}: cannot read the backup ({e})") from None
 
 
-def database_is_empty() -> list[str]:
+def occupied_models() -> list[str]:
     """Models that already hold rows (empty list: the database is empty). Groups do not count."""
     from django.contrib.auth.models import Group
 
@@ -147,7 +147,7 @@ def restore_backup(path: str | Path) -> dict[str, int]:
         raise InputError(f"{source}: not a communique backup (no header line)") from None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise InputError(f"{source}: not a communique backup ({FORMAT} header missing)")
-    occupied = database_is_empty()
+    occupied = occupied_models()
     if occupied:
         raise CommuniqueError(
             f"restore needs an empty database, but this one has data ({', '.join(occupied[:4])}); "
@@ -195,8 +195,3 @@ def restore_backup(path: str | Path) -> dict[str, int]:
 def _non_empty(lines: Iterator[str]) -> Iterator[str]:
     return (line for line in lines if line.strip())
 
-
-def backup_bytes(with_passwords: bool = False) -> bytes:
-    buffer = io.StringIO()
-    write_backup(buffer, with_passwords)
-    return buffer.getvalue().encode("utf-8")
