@@ -116,36 +116,27 @@ class Countries:
 
 @cache
 def countries() -> Countries:
-    try:
-        data = load_yaml("countries.yaml") or {}
-    except (FileNotFoundError, OSError):  # the actors stage's data file; degrade, do not fail
-        data = {}
     ja: set[str] = set()
-    en: set[str] = set()
-    ja_japan: set[str] = {"日本", "日本国"}
+    ja_japan: set[str] = set()
     abbrev: set[str] = set()
-    en_japan: set[str] = {"Japan", "Japanese"}
-    en_nouns: set[str] = {"Japan"}
-    en_adjectives: set[str] = {"Japanese"}
-    for c in data.get("countries", []) or []:
+    en_japan: set[str] = set()
+    en_nouns: set[str] = set()
+    en_adjectives: set[str] = set()
+    for c in load_yaml("countries.yaml")["countries"]:
         names_ja = list((c.get("ja") or {}).get("names", []) or [])
-        names_en = list((c.get("en") or {}).get("names", []) or []) + list(
-            (c.get("en") or {}).get("adjectives", []) or []
-        )
+        nouns_en = [_strip_the(n) for n in (c.get("en") or {}).get("names", []) or []]
+        adjectives_en = [_strip_the(n) for n in (c.get("en") or {}).get("adjectives", []) or []]
         ja.update(names_ja)
+        en_nouns.update(nouns_en)
+        en_adjectives.update(adjectives_en)
         short = (c.get("ja") or {}).get("abbrev")
         if short:
             abbrev.add(str(short))
-            if c.get("iso3") == "JPN":
-                ja_japan.add(str(short))
-        en.update(_strip_the(n) for n in names_en)
-        en_nouns.update(_strip_the(n) for n in (c.get("en") or {}).get("names", []) or [])
-        en_adjectives.update(_strip_the(n) for n in (c.get("en") or {}).get("adjectives", []) or [])
         if c.get("iso3") == "JPN":
-            ja_japan.update(names_ja)
-            en_japan.update(names_en)
-    ja |= ja_japan
-    en |= en_japan
+            ja_japan.update(names_ja + ([str(short)] if short else []))
+            en_japan.update(nouns_en + adjectives_en)
+    ja |= ja_japan  # Japan's one-character form (日) matches as a name too
+    en = en_nouns | en_adjectives
     ja_regex = re.compile("|".join(re.escape(n) for n in sorted(ja, key=len, reverse=True))) if ja else None
     return Countries(
         frozenset(ja), frozenset(ja_japan), frozenset(abbrev), ja_regex, frozenset(en), frozenset(en_japan),
