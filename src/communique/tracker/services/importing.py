@@ -317,10 +317,12 @@ def _carry_tracking(
     if previous is None:
         return []
     old = {c.sentence_id: c for c in Commitment.objects.filter(statement=previous)}
-    tracked_due = set(
-        HistoryEntry.objects.filter(target_type="commitment", target_id__in=[c.pk for c in old.values()], field="due")
-        .values_list("target_id", flat=True)
+    # (commitment, field) of every change a person made to the old commitments, read once.
+    changed = set(
+        HistoryEntry.objects.filter(target_type="commitment", target_id__in=[c.pk for c in old.values()])
+        .exclude(field__in=("created", "carried_over")).values_list("target_id", "field")
     )
+    tracked_due = {pk for pk, field_name in changed if field_name == "due"}
     pairs: list[tuple[Commitment, Commitment]] = []
     matched: set[int] = set()
     for c in commitments:
@@ -335,9 +337,7 @@ def _carry_tracking(
         pairs.append((c, prev))
         matched.add(prev.pk)
     result.carried_commitments = len(pairs)
-    tracked = set(HistoryEntry.objects.filter(target_type="commitment", target_id__in=[c.pk for c in old.values()])
-                  .exclude(field__in=("created", "carried_over")).values_list("target_id", flat=True))
-    result.unmatched = sorted(pk for pk in tracked if pk not in matched)
+    result.unmatched = sorted({pk for pk, _ in changed} - matched)
     return pairs
 
 
