@@ -27,10 +27,10 @@ from communique.tracker.models import (
     Organization,
     Statement,
 )
+from communique.tracker.services.queries import OPEN_STATUSES
 from communique.tracker.services.search import filter_by_text
 from communique.web import counts
 
-OPEN_STATUSES = (1, 2, 3, 6)  # not closed (4) or cancelled (5): can still be overdue
 SOON_DAYS = 90
 DUE_WINDOWS = ("overdue", "soon", "later", "none")
 SORTS: dict[str, tuple[Any, ...]] = {
