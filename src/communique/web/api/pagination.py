@@ -15,6 +15,12 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
+TRUE = ("1", "true", "yes")
+
+
+def flag(request: Request, name: str) -> bool:
+    """Whether the query parameter ``name`` is set to a true value (1, true, yes)."""
+    return request.query_params.get(name, "").lower() in TRUE
 
 
 def _positive(value: str | None, default: int, maximum: int | None = None) -> int:
@@ -35,8 +41,7 @@ def paginate(request: Request, queryset: QuerySet[Any]) -> tuple[Sequence[Any], 
     rows = list(queryset[start : start + size + 1])
     has_next = len(rows) > size
     rows = rows[:size]
-    want_count = request.query_params.get("count", "").lower() in ("1", "true", "yes")
-    if want_count:
+    if flag(request, "count"):
         count: int | None = queryset.count()
     elif not has_next and (rows or page == 1):
         count = start + len(rows)  # the last page: the total is known without counting

@@ -28,12 +28,7 @@ from communique.tracker.services import (
 from communique.tracker.services.search import filter_by_text
 from communique.web import queries
 from communique.web.api import serializers as s
-from communique.web.api.pagination import paginate
-
-# Columns a list never shows: the statement's whole parse (JSON of the full document) and the
-# sentence's raw extraction; loading them would decode ~100 KB per row.
-LIST_DEFERRED = ("statement__parse", "sentence__extracted")
-TRUE = ("1", "true", "yes")
+from communique.web.api.pagination import flag, paginate
 
 
 def _page_envelope(name: str, item: Any) -> Any:
@@ -57,10 +52,6 @@ PAGE_PARAMETERS = [
 ]
 
 
-def _flag(request: Request, name: str) -> bool:
-    return request.query_params.get(name, "").lower() in TRUE
-
-
 # --- statements ---------------------------------------------------------------------------
 
 
@@ -72,7 +63,7 @@ class StatementList(APIView):
     )
     def get(self, request: Request) -> Response:
         qs = Statement.objects.defer("parse").order_by("-id")
-        if not _flag(request, "all_versions"):
+        if not flag(request, "all_versions"):
             qs = qs.filter(is_current=True)
         rows, envelope = paginate(request, qs)
         counts = dict(
@@ -133,7 +124,7 @@ COMMITMENT_FILTERS = [
 def filtered_commitments(request: Request) -> QuerySet[Commitment]:
     """The tracker's ``list_commitments`` with the query parameters; bad values raise InputError."""
     params = request.query_params
-    names = _flag(request, "names")
+    names = flag(request, "names")
     q = params.get("q", "").strip()
     filters = CommitmentFilters(
         statement=params.get("statement") or None, section=params.get("section") or None,
@@ -142,7 +133,7 @@ def filtered_commitments(request: Request) -> QuerySet[Commitment]:
         due_after=params.get("due_after") or None, assignee=params.get("assignee") or None,
         text=None if names else q or None,
     )
-    qs = list_commitments(filters).defer(*LIST_DEFERRED)
+    qs = list_commitments(filters)  # already without the large JSON columns
     if names and q:
         qs = filter_by_text(qs, q, names=True)
     window = params.get("due", "")
