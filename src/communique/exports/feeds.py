@@ -17,8 +17,6 @@ from django.utils import timezone
 from communique.errors import InputError, NotFoundError
 from communique.exports.models import FeedToken
 
-FEED_FILTERS = ("statement", "section", "party", "act", "status", "organization", "due_before", "due_after", "text")
-
 
 def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
@@ -30,11 +28,11 @@ def feed_path(secret: str) -> str:
 
 def create_feed(user: Any, filters: dict[str, Any] | None = None, label: str = "") -> tuple[FeedToken, str]:
     """A new feed for ``user`` over the commitments matching ``filters``: (token row, secret)."""
-    from communique.exports.rows import Selection, commitments
+    from communique.exports.rows import FILTER_NAMES, Selection, commitments
     from communique.tracker.services import resolve_user
 
     clean = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
-    unknown = set(clean) - set(FEED_FILTERS)
+    unknown = set(clean) - set(FILTER_NAMES)
     if unknown:
         raise InputError(f"feed filters: unknown {', '.join(sorted(unknown))}")
     commitments(Selection(filters=clean)).exists()  # bad filter values fail now, not when the calendar polls

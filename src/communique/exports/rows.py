@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from django.db.models import QuerySet
 
 CHUNK = 2000
+# The selection filters a URL may carry (web downloads, calendar feeds): the ``communique list`` options.
+FILTER_NAMES = ("statement", "section", "party", "act", "status", "organization", "due_before", "due_after", "text")
 STATUS_ORDER = ("pipeline", "implementation", "finalisation", "closed", "cancelled", "suspended")
 
 

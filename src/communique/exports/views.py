@@ -25,12 +25,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from communique.errors import CommuniqueError
-from communique.exports.rows import Selection, split_partners
+from communique.exports.rows import FILTER_NAMES, Selection, split_partners
 from communique.exports.service import FORMATS, MEDIA_TYPES, SUFFIXES
 from communique.web import roles
 from communique.web.access import viewer_required
-
-FILTER_PARAMS = ("statement", "section", "party", "act", "status", "organization", "due_before", "due_after", "text")
 
 
 def selection_from(request: HttpRequest) -> Selection:
@@ -38,7 +36,7 @@ def selection_from(request: HttpRequest) -> Selection:
     list's own (``q`` for the text, an organization ID, ``due=overdue``)."""
     import datetime as dt
 
-    filters = {k: request.GET[k].strip() for k in FILTER_PARAMS if request.GET.get(k, "").strip()}
+    filters = {k: request.GET[k].strip() for k in FILTER_NAMES if request.GET.get(k, "").strip()}
     if request.GET.get("q", "").strip() and "text" not in filters:
         filters["text"] = request.GET["q"].strip()
     if filters.get("organization", "").isdigit():
