@@ -126,3 +126,11 @@ def test_gold_export_carries_the_corrections_and_is_valid(imported: Any) -> None
     assert by_id["s1"] == imported.statement.parse["sentences"][0]  # untouched sentences as parsed
     assert gold["document"] == imported.statement.parse["document"]
     assert imported.statement.parse["sentences"][1]["actors"] == ["JPN"]  # the stored parse is not rewritten
+
+
+def test_an_organization_name_with_stray_spaces_is_stored_under_its_trimmed_name(imported: Any) -> None:
+    s = _sentence(imported, "s1")
+    correct_sentence(s.pk, "organizations", [{"mention": "the Agency", "name": "  Japan Agency  "}], "carol", "full name")
+    mention = Mention.objects.get(sentence=s, active=True)
+    assert (mention.organization.name, mention.text) == ("Japan Agency", "the Agency")
+    assert [o.name for o in Commitment.objects.get(sentence=s).responsible_organizations.all()] == ["Japan Agency"]

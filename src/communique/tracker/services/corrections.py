@@ -164,7 +164,7 @@ def active_corrections(sentence: Sentence) -> list[tuple[str, Any]]:
 
 def refresh_sentence(s: Sentence, user: Any, why: str) -> None:
     """Recompute a sentence's effective fields, its organization mentions and its commitment."""
-    from communique.tracker.services.importing import organizations_for
+    from communique.tracker.services.importing import organization_name, organizations_for
 
     effective = apply_corrections(s.extracted, active_corrections(s))
     orgs_changed = effective["organizations"] != s.organizations
@@ -177,9 +177,9 @@ def refresh_sentence(s: Sentence, user: Any, why: str) -> None:
     if orgs_changed:
         Mention.objects.filter(sentence=s, active=True).update(active=False)
         Mention.objects.bulk_create(
-            [Mention(sentence=s, organization=orgs[o["name"] or o["mention"]], text=o["mention"]) for o in s.organizations]
+            [Mention(sentence=s, organization=orgs[organization_name(o)], text=o["mention"]) for o in s.organizations]
         )
-    _sync_commitment(s, [orgs[o["name"] or o["mention"]] for o in s.organizations], user, why)
+    _sync_commitment(s, [orgs[organization_name(o)] for o in s.organizations], user, why)
 
 
 def _sync_commitment(s: Sentence, organizations: list[Any], user: Any, why: str) -> None:

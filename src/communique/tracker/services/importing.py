@@ -94,12 +94,17 @@ def _iso_date(value: str | None) -> date | None:
         return None
 
 
+def organization_name(o: dict[str, Any]) -> str:
+    """The canonical name an organization mention is stored under: its name, else the mention."""
+    return (o.get("name") or o["mention"]).strip()
+
+
 def organizations_for(org_lists: Iterable[list[dict[str, Any]]]) -> dict[str, Organization]:
     """Canonical name (or mention) -> Organization, creating missing ones and their aliases."""
     wanted: dict[str, set[str]] = {}
     for orgs in org_lists:
         for o in orgs:
-            canonical = (o.get("name") or o["mention"]).strip()
+            canonical = organization_name(o)
             aliases = wanted.setdefault(canonical, set())
             aliases.update(a for a in [o["mention"], *o.get("aliases", [])] if a and a != canonical)
     if not wanted:
@@ -254,7 +259,7 @@ def _store(doc: Document, sha: str, source_name: str, who: Any) -> ImportResult:
     orgs = organizations_for(s.organizations for s in sentences)
     insert_rows(
         Mention, ["sentence_id", "organization_id", "text", "active"],
-        [(s.pk, orgs[(o.get("name") or o["mention"]).strip()].pk, o["mention"], True)
+        [(s.pk, orgs[organization_name(o)].pk, o["mention"], True)
          for s in sentences for o in s.organizations],
     )
 
@@ -291,7 +296,7 @@ def _store(doc: Document, sha: str, source_name: str, who: Any) -> ImportResult:
     insert_rows(
         Commitment.responsible_organizations.through, ["commitment_id", "organization_id"],
         [(c.pk, orgs[name].pk) for c in commitments
-         for name in dict.fromkeys((o.get("name") or o["mention"]).strip() for o in c.sentence.organizations)],
+         for name in dict.fromkeys(organization_name(o) for o in c.sentence.organizations)],
     )
     copied_evidence = _copy_evidence(commitments, old_commitments)
     for c in commitments:
