@@ -7,12 +7,11 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from communique.exports.report import ReportData
-from communique.exports.rows import Selection, commitment_rows, statement_ids
+from communique.exports.rows import Selection, commitment_rows, evidence_text, statement_ids
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
-OPEN = {"pipeline", "implementation", "finalisation", "suspended"}
 MAX_DUE_ITEMS = 60
 MAX_EVIDENCE = 15
 
@@ -32,6 +31,7 @@ def _heading(qs: QuerySet, selection: Selection) -> tuple[str, str, str]:
 
 def build(qs: QuerySet, selection: Selection | None = None, today: dt.date | None = None, soon_days: int = 90) -> ReportData:
     from communique.tracker.models import Evidence
+    from communique.tracker.services.queries import OPEN_STATUSES
 
     selection = selection or Selection()
     today = today or dt.date.today()
@@ -61,7 +61,7 @@ def build(qs: QuerySet, selection: Selection | None = None, today: dt.date | Non
         if due is not None:
             data.with_due += 1
             due_dates.append(due)
-            is_open = status in OPEN
+            is_open = row["status_code"] in OPEN_STATUSES
             if is_open and due < today:
                 data.overdue += 1
             elif is_open and due <= horizon:
@@ -74,25 +74,18 @@ def build(qs: QuerySet, selection: Selection | None = None, today: dt.date | Non
     data.due_items = sorted(due_items, key=lambda r: (r["due_date"], r["commitment_id"]))[:MAX_DUE_ITEMS]
     # Timeline by year, or by month when every deadline falls within two years.
     by_month = bool(due_dates) and (max(due_dates) - min(due_dates)).days <= 730
-    for row in _due_rows(qs):
-        period = row[0].isoformat()[:7] if by_month else str(row[0].year)
-        periods[period][0 if row[1] in OPEN else 1] += 1
+    for due, code in qs.filter(due_date__isnull=False).values_list("due_date", "status"):
+        period = due.isoformat()[:7] if by_month else str(due.year)
+        periods[period][0 if code in OPEN_STATUSES else 1] += 1
     data.timeline = [(p, v[0], v[1]) for p, v in sorted(periods.items())]
     evidence = (
         Evidence.objects.filter(commitment__in=qs.order_by().values("id"), withdrawn=False)
         .select_related("commitment__sentence", "paragraph")
         .order_by("-dated", "-id")[:MAX_EVIDENCE]
     )
-    from communique.exports.rows import _evidence_text
-
     data.evidence = [
-        {"dated": e.dated, "commitment_id": e.commitment_id, "sentence": e.commitment.sentence.text, "text": _evidence_text(e)}
+        {"dated": e.dated, "commitment_id": e.commitment_id, "sentence": e.commitment.sentence.text, "text": evidence_text(e)}
         for e in evidence
     ]
     return data
 
-
-def _due_rows(qs: QuerySet) -> list[tuple[dt.date, str]]:
-    from communique.tracker.models import STATUS_NAMES
-
-    return [(d, STATUS_NAMES[s]) for d, s in qs.filter(due_date__isnull=False).values_list("due_date", "status")]

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 CHUNK = 2000
 # The selection filters a URL may carry (web downloads, calendar feeds): the ``communique list`` options.
 FILTER_NAMES = ("statement", "section", "party", "act", "status", "organization", "due_before", "due_after", "text")
-STATUS_ORDER = ("pipeline", "implementation", "finalisation", "closed", "cancelled", "suspended")
 
 
 @dataclass
@@ -83,7 +82,7 @@ def _instruments(instruments: Sequence[dict[str, Any]]) -> list[str]:
     return [f"{i.get('kind')}: {i.get('mention')}" if i.get("mention") else str(i.get("kind")) for i in instruments]
 
 
-def _evidence_text(e: Any) -> str:
+def evidence_text(e: Any) -> str:
     if e.kind == "link":
         return f"{e.text} {e.url}".strip() if e.text else e.url
     if e.kind == "file":
@@ -148,7 +147,7 @@ def commitment_rows(qs: QuerySet, chunk_size: int = CHUNK) -> Iterator[dict[str,
                 "compliance": c.score,
                 "assessed_on": c.assessed_on,
                 "evidence_count": counts.get(c.pk, 0),
-                "latest_evidence": _evidence_text(evidence) if evidence else "",
+                "latest_evidence": evidence_text(evidence) if evidence else "",
                 "latest_evidence_date": evidence.dated if evidence else None,
                 "updated_at": c.updated_at,
                 "created_at": c.created_at,
