@@ -102,9 +102,9 @@ def _user_option() -> Any:
 def feed_create(
     user: str | None = _user_option(),
     label: str = typer.Option("", "--label", help="A name for the feed."),
-    statement: str | None = typer.Option(None, "--statement", help="Only this statement's commitments."),
-    party: str | None = typer.Option(None, "--party", help="Only this acting party (ISO alpha-3)."),
-    status: str | None = typer.Option(None, "--status", help="Only this status."),
+    statement: filters.Statement = None,
+    party: filters.Party = None,
+    status: filters.Status = None,
     base_url: str = typer.Option("http://localhost:8000", "--base-url", help="Where the web app is served."),
 ) -> None:
     """Create a feed and print its private URL (shown once: keep it secret)."""
