@@ -14,14 +14,14 @@ with no predicate of its own (``（１）エネルギー分野``) takes the intr
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from communique.datafiles import load_yaml
 from communique.model import Document, Sentence
 
 # A list marker left at the start of an item: "- ", "• ", "(a) ", "b) ", "iii. ", "（１）", "・".
 _ITEM_MARKER = re.compile(r"^\s*(?:[-–•・*]|\(?[a-zA-Z]{1,3}\)|\(?\d{1,2}\)|[ivx]{1,4}\.|（[^）]{1,3}）)\s*")
 _COLON_END = re.compile(r"[:：]\s*$")
-# Japanese introducers end with 。 but announce what follows: 以下の分野で / 次のとおり.
-_JA_ANNOUNCES = re.compile(r"以下の|下記の|次のとおり|次の通り|次の(?:分野|点|事項|項目|措置|取組|取り組み|協力)")
 # What an item may end with when another item follows: "…;", "…; and", "…,", "…、".
 _ITEM_CONTINUES = re.compile(r"(?:[;；,，、]\s*(?:and|or)?|\band|\bor)\s*$")
 
@@ -56,7 +56,13 @@ def is_introducer(text: str, language: str) -> bool:
     """A sentence that opens a list: ends with a colon, or (Japanese) announces what follows."""
     if _COLON_END.search(text):
         return True
-    return _is_japanese(text, language) and bool(_JA_ANNOUNCES.search(text))
+    return _is_japanese(text, language) and any(word in text for word in _list_announcers_ja())
+
+
+@cache
+def _list_announcers_ja() -> tuple[str, ...]:
+    """Japanese introducers end with 。 but announce what follows: 以下の分野で / 次のとおり."""
+    return tuple(load_yaml("cues.ja.yaml")["list_announcers"])
 
 
 def item_acts(introducer: str, item: str, language: str, party_subject: bool | None = None) -> list[str]:
