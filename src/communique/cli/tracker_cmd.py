@@ -137,8 +137,6 @@ def statements(
 
 
 def _commitment_row(c: Any) -> dict[str, Any]:
-    from communique.tracker.models import STATUS_NAMES
-
     return {
         "id": c.pk,
         "version": c.version,
@@ -146,7 +144,7 @@ def _commitment_row(c: Any) -> dict[str, Any]:
         "topic": c.topic,
         "actors": c.actors,
         "strength": c.strength,
-        "status": STATUS_NAMES[c.status],
+        "status": c.status_name,
         "score": c.score,
         "due": c.due_text or None,
         "due_date": c.due_date.isoformat() if c.due_date else None,
