@@ -211,3 +211,17 @@ def test_iati_from_an_undated_english_statement(tmp_path: Path) -> None:
     assert [s.get("code") for s in activity.findall("sector")] == ["3"]  # hospitals: health
     assert activity.find("activity-date[@type='1']") is not None  # undated statement: when it was recorded
     assert [p.findtext("narrative") for p in activity.findall("participating-org[@role='2']")] == ["Japan"]
+
+
+def test_report_timeline_counts_every_dated_commitment(tracked: dict[str, int]) -> None:
+    from communique.exports.report_data import build
+    from communique.exports.rows import commitments
+
+    data = build(commitments(), today=dt.date(2026, 4, 1))
+    dated = Commitment.objects.filter(active=True, statement__is_current=True, due_date__isnull=False)
+    open_codes = (1, 2, 3, 6)  # pipeline, implementation, finalisation, suspended
+    assert sum(open_ for _, open_, _ in data.timeline) == dated.filter(status__in=open_codes).count()
+    assert sum(done for _, _, done in data.timeline) == dated.exclude(status__in=open_codes).count() > 0
+    days = list(dated.values_list("due_date", flat=True))
+    by_month = (max(days) - min(days)).days <= 730  # months when every deadline falls within two years
+    assert {p for p, _, _ in data.timeline} == {d.isoformat()[:7] if by_month else str(d.year) for d in days}
