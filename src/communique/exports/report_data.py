@@ -40,7 +40,7 @@ def build(qs: QuerySet, selection: Selection | None = None, today: dt.date | Non
     by_section: dict[str, Counter[str]] = defaultdict(Counter)
     section_order: dict[str, tuple[int, int]] = {}
     periods: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    due_dates: list[dt.date] = []
+    dated: list[tuple[dt.date, bool]] = []  # (due date, still open) of every commitment with one
     scores: list[int] = []
     horizon = today + dt.timedelta(days=soon_days)
     due_items = []
@@ -60,8 +60,8 @@ def build(qs: QuerySet, selection: Selection | None = None, today: dt.date | Non
         due = row["due_date"]
         if due is not None:
             data.with_due += 1
-            due_dates.append(due)
             is_open = row["status_code"] in OPEN_STATUSES
+            dated.append((due, is_open))
             if is_open and due < today:
                 data.overdue += 1
             elif is_open and due <= horizon:
@@ -73,10 +73,10 @@ def build(qs: QuerySet, selection: Selection | None = None, today: dt.date | Non
     data.by_section = [(s, dict(by_section[s])) for s in sorted(by_section, key=lambda s: section_order[s])]
     data.due_items = sorted(due_items, key=lambda r: (r["due_date"], r["commitment_id"]))[:MAX_DUE_ITEMS]
     # Timeline by year, or by month when every deadline falls within two years.
-    by_month = bool(due_dates) and (max(due_dates) - min(due_dates)).days <= 730
-    for due, code in qs.filter(due_date__isnull=False).values_list("due_date", "status"):
+    by_month = bool(dated) and (max(d for d, _ in dated) - min(d for d, _ in dated)).days <= 730
+    for due, is_open in dated:
         period = due.isoformat()[:7] if by_month else str(due.year)
-        periods[period][0 if code in OPEN_STATUSES else 1] += 1
+        periods[period][0 if is_open else 1] += 1
     data.timeline = [(p, v[0], v[1]) for p, v in sorted(periods.items())]
     evidence = (
         Evidence.objects.filter(commitment__in=qs.order_by().values("id"), withdrawn=False)
