@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from communique.datafiles import load_yaml
 from communique.extract.gazetteer import countries, gazetteer
 from communique.extract.orgforms import Candidate, Forms, bracket_after, forms, in_brackets
 
@@ -96,8 +97,11 @@ _POSSESSIVE_INSIDE = re.compile(r"\b([A-Z]?[\w.\-]*)[’']s\s")
 _PLURAL_OWNERS = frozenset({"People", "Children", "Women", "Men", "Workers", "Veterans", "Farmers", "Nations"})
 
 
-_MONTHS = re.compile(r"\s(?:of|for|on|in)\s(?:the\s)?(?:January|February|March|April|May|June|July|August|September"
-                     r"|October|November|December|\d)")
+@cache
+def _month_after_preposition() -> re.Pattern[str]:
+    """``… in March 2025`` / ``… of 2024``: where a date, not the name, follows the name."""
+    months = [m for m in load_yaml("dates.yaml")["months_en"] if not m.endswith(".")]  # the full names
+    return re.compile(r"\s(?:of|for|on|in)\s(?:the\s)?(?:" + "|".join(months) + r"|\d)")
 
 
 def _trim_english(text: str, start: int, end: int, f: Forms) -> tuple[int, int]:
@@ -123,7 +127,7 @@ def _trim_english(text: str, start: int, end: int, f: Forms) -> tuple[int, int]:
             end -= len(words[-1]) + 1
             continue
         break
-    month = _MONTHS.search(text, start, end)
+    month = _month_after_preposition().search(text, start, end)
     if month:
         end = month.start()
     words = text[start:end].split(" ")
