@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from communique import countries
@@ -94,9 +94,9 @@ class Leaders:
         # name next to it may be a third country's leader (President Zelenskyy)
         return next(iter(left)) if len(left) == 1 and len(holders) >= 2 else None
 
-    @property
+    @cached_property
     def fallback(self) -> dict[str, str]:
-        """Recent leaders' names from the data file, for the parties of this document."""
+        """Recent leaders' names from the data file, for the parties of this document (read once)."""
         table = _vocab().get("leaders", {})
         return {n if not n.isascii() else n.casefold(): p for p in self.parties for n in table.get(p, [])}
 
