@@ -109,10 +109,10 @@ def test_iati_valid_against_the_shipped_schema_and_catches_mistakes() -> None:
 
 def test_iati_development_cooperation_and_sdg_cues() -> None:
     assert iati.is_development_cooperation("日本は円借款を供与する。", [])
-    assert iati.is_development_cooperation("The sides will cooperate.", ["agency"], "en")
-    assert iati.is_development_cooperation("Japan will provide a grant for schools.", [], "en")
+    assert iati.is_development_cooperation("The sides will cooperate.", ["agency"])
+    assert iati.is_development_cooperation("Japan will provide a grant for schools.", [])
     assert not iati.is_development_cooperation("両首脳は法の支配の重要性を確認した。", ["ministry"])
-    assert not iati.is_development_cooperation("They will maintain dialogue.", [], "en")  # 'aid' only as a word
+    assert not iati.is_development_cooperation("They will maintain dialogue.", [])  # 'aid' only as a word
     assert iati.sdg_goals("保健医療と鉄道インフラ") == [3, 9]
     assert iati.sdg_goals("climate change and clean energy") == [7, 13]
 

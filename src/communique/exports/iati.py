@@ -44,7 +44,8 @@ def _data() -> dict[str, Any]:
 
 
 @cache
-def _cue_pattern(language: str) -> re.Pattern[str]:
+def _cue_pattern() -> re.Pattern[str]:
+    """The cues of every language in one pattern, so a sentence needs no language tag to be matched."""
     cues = _data()["cues"]
     words = cues.get("ja", []) + cues.get("en", [])
     en = set(cues.get("en", []))
@@ -59,10 +60,10 @@ def organization_role(kind: str | None) -> tuple[int, str | None]:
     return int(entry["role"]), (str(entry["type"]) if entry.get("type") else None)
 
 
-def is_development_cooperation(text: str, organization_kinds: Iterable[str | None], language: str = "ja") -> bool:
+def is_development_cooperation(text: str, organization_kinds: Iterable[str | None]) -> bool:
     if any(k in _data()["organization_kinds"] for k in organization_kinds if k):
         return True
-    return bool(_cue_pattern(language).search(text))
+    return bool(_cue_pattern().search(text))
 
 
 def sdg_goals(text: str) -> list[int]:

@@ -463,7 +463,7 @@ def iati_activities(qs: QuerySet, identifier_prefix: str = "XX-COMMUNIQUE") -> I
         for o in row["organizations"]:
             named.append((o, db_kinds.get(o) or organization_kinds().get(o)))
         text = row["sentence"]
-        if not iati.is_development_cooperation(text, [k for _, k in named], row["language"]):
+        if not iati.is_development_cooperation(text, [k for _, k in named]):
             continue
         participating = [
             {"name": _country_name(a), "role": 2, "type": "10"} for a in row["actors"] if len(a) == 3 and a.isupper()
