@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
 from communique.datafiles import load_yaml
+from communique.regexes import trie_pattern
 
 Form = Literal["name", "adjective", "abbrev"]
 
@@ -127,33 +127,10 @@ def _abbrevs() -> dict[str, str]:
     return {c["ja"]["abbrev"]: c["iso3"] for c in _data()["countries"] if c.get("ja", {}).get("abbrev")}
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
-    """One regex alternation shaped as a trie; greedy, so the longest word wins at a position."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        ends_here = "" in node
-        branches = [
-            (r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch
-        ]
-        if not branches:
-            return ""
-        if ends_here:
-            return "(?:" + "|".join(branches) + ")?"
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return emit(trie)
-
-
 @cache
 def _regex(language: str, groups: bool) -> re.Pattern[str]:
     words = list(_group_surfaces(language) if groups else _surfaces(language))
-    pattern = _trie_pattern(words)
+    pattern = trie_pattern(words, flexible_space=True)
     if language == "en":
         return re.compile(r"(?<![A-Za-z0-9])(?:" + pattern + r")(?![A-Za-z0-9])")
     return re.compile(pattern)

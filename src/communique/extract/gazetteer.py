@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from communique.datafiles import load_yaml
+from communique.regexes import trie_pattern
 
 
 @dataclass(frozen=True)
@@ -44,29 +45,6 @@ class Gazetteer:
     forms: dict[str, Any] = field(default_factory=dict)
 
 
-def trie_regex(words: list[str]) -> str:
-    """One regex for many literal words, factored by common prefixes (Python's ``re`` tries the
-    branches of a flat alternation one by one at every position; a trie tries one character)."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:  # a word may stop here; prefer the longer continuation (greedy ?)
-            return "(?:" + body + ")?"
-        return body
-
-    return build(trie)
-
-
 def _is_latin(name: str) -> bool:
     return all(ord(ch) < 0x2000 for ch in name)
 
@@ -94,9 +72,9 @@ def gazetteer() -> Gazetteer:
     ja_names = sorted({n for n in by_name if not _is_latin(n)}, key=len, reverse=True)
     latin_names = sorted({n[4:] if n.startswith("the ") else n for n in by_name if _is_latin(n)},
                          key=len, reverse=True)
-    ja_regex = re.compile(trie_regex(ja_names)) if ja_names else None
+    ja_regex = re.compile(trie_pattern(ja_names)) if ja_names else None
     latin_regex = (
-        re.compile(r"(?<![A-Za-z0-9_.&'’])(?:" + trie_regex(latin_names) + r")(?![A-Za-z0-9_&])")
+        re.compile(r"(?<![A-Za-z0-9_.&'’])(?:" + trie_pattern(latin_names) + r")(?![A-Za-z0-9_&])")
         if latin_names
         else None
     )
