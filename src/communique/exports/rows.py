@@ -152,7 +152,6 @@ def commitment_rows(qs: QuerySet, chunk_size: int = CHUNK) -> Iterator[dict[str,
                 "updated_at": c.updated_at,
                 "created_at": c.created_at,
                 "language": st.language,
-                "statement_parties": list(st.parties),
             }
 
 
@@ -472,9 +471,9 @@ def iati_activities(qs: QuerySet, identifier_prefix: str = "XX-COMMUNIQUE") -> I
             role, org_type = iati.organization_role(kind)
             participating.append({"name": name, "role": role, "type": org_type})
         if not participating:
-            participating.append({"name": " / ".join(row["statement_parties"]) or "unknown", "role": 2})
+            participating.append({"name": " / ".join(row["parties"]) or "unknown", "role": 2})
         actors = set(row["actors"])
-        parties = set(row["statement_parties"])
+        parties = set(row["parties"])
         recipients = sorted(parties - actors) if actors and actors < parties else []
         yield {
             "identifier": f"{identifier_prefix}-C{row['commitment_id']}",
