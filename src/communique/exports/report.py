@@ -15,8 +15,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-STATUSES = ("pipeline", "implementation", "finalisation", "closed", "cancelled", "suspended")
-COLOURS = {
+COLOURS = {  # in lifecycle order (IATI codes 1-6)
     "pipeline": "#9aa5b1",
     "implementation": "#3b82c4",
     "finalisation": "#7b5cc4",
@@ -24,6 +23,7 @@ COLOURS = {
     "cancelled": "#c92a2a",
     "suspended": "#e8a317",
 }
+STATUSES = tuple(COLOURS)
 FONT_STACK = "'Noto Sans CJK JP', 'Noto Sans JP', 'Noto Serif CJK JP', 'IPAexGothic', sans-serif"
 
 
