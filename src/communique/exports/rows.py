@@ -327,17 +327,16 @@ def _sentence_rows(ids: list[int]) -> Iterator[dict[str, Any]]:
 def _commitment_table_rows(qs: QuerySet, exported: set[int]) -> Iterator[dict[str, Any]]:
     from communique.tracker.models import STATUS_NAMES
 
-    for batch in chunks(_base(qs).iterator(chunk_size=CHUNK)):
-        for c in batch:
-            yield {
-                "id": c.pk, "statement_id": c.statement_id, "sentence_id": c.sentence_id, "topic": c.topic,
-                "strength": c.strength, "actors": c.actors, "responsible_party": c.responsible_party,
-                "organizations": _org_names(c.sentence.organizations), "due": c.due_text, "due_date": c.due_date,
-                "due_precision": c.due_precision, "status": STATUS_NAMES[c.status], "status_code": c.status,
-                "compliance": c.score, "assessed_on": c.assessed_on, "assignee": _username(c.assignee),
-                "active": c.active, "version": c.version,
-                "previous_id": c.previous_id if c.previous_id in exported else None, "updated_at": c.updated_at,
-            }
+    for c in _base(qs).iterator(chunk_size=CHUNK):
+        yield {
+            "id": c.pk, "statement_id": c.statement_id, "sentence_id": c.sentence_id, "topic": c.topic,
+            "strength": c.strength, "actors": c.actors, "responsible_party": c.responsible_party,
+            "organizations": _org_names(c.sentence.organizations), "due": c.due_text, "due_date": c.due_date,
+            "due_precision": c.due_precision, "status": STATUS_NAMES[c.status], "status_code": c.status,
+            "compliance": c.score, "assessed_on": c.assessed_on, "assignee": _username(c.assignee),
+            "active": c.active, "version": c.version,
+            "previous_id": c.previous_id if c.previous_id in exported else None, "updated_at": c.updated_at,
+        }
 
 
 def _evidence_rows(commitment_ids: list[int]) -> Iterator[dict[str, Any]]:
@@ -458,9 +457,7 @@ def iati_activities(qs: QuerySet, identifier_prefix: str = "XX-COMMUNIQUE") -> I
 
     db_kinds = dict(Organization.objects.exclude(kind="").values_list("name", "kind"))
     for row in commitment_rows(qs):
-        named = []
-        for o in row["organizations"]:
-            named.append((o, db_kinds.get(o) or organization_kinds().get(o)))
+        named = [(o, db_kinds.get(o) or organization_kinds().get(o)) for o in row["organizations"]]
         text = row["sentence"]
         if not iati.is_development_cooperation(text, [k for _, k in named]):
             continue
