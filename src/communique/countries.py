@@ -301,6 +301,12 @@ def names(iso3: str, language: str) -> list[str]:
     return list(country.get(lang, {}).get("names", []))
 
 
+def iso2(iso3: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a country ("JPN" -> "JP"); None when unknown."""
+    country = _codes().get(iso3)
+    return country.get("iso2") if country else None
+
+
 def adjectives(iso3: str) -> list[str]:
     """English adjectives and demonyms of a country ("Japanese"); [] when none or unknown."""
     country = _codes().get(iso3)

@@ -18,7 +18,7 @@ from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from communique.datafiles import load_yaml
+from communique import countries
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -438,14 +438,7 @@ def organization_kinds() -> dict[str, str]:
 
 
 @cache
-def _iso2() -> dict[str, str]:
-    return {c["iso3"]: c["iso2"] for c in load_yaml("countries.yaml")["countries"] if c.get("iso2")}
-
-
-@cache
 def _country_name(iso3: str) -> str:
-    from communique import countries
-
     names = countries.names(iso3, "en")
     return names[0] if names else iso3
 
@@ -482,7 +475,7 @@ def iati_activities(qs: QuerySet, identifier_prefix: str = "XX-COMMUNIQUE") -> I
             # IATI needs at least one activity-date: an undated statement starts when it was recorded.
             "planned_start": row["statement_date"] or row["created_at"].date(),
             "planned_end": row["due_date"],
-            "recipient_countries": [_iso2()[c] for c in recipients if c in _iso2()],
+            "recipient_countries": [code for c in recipients if (code := countries.iso2(c))],
             "sdg_goals": iati.sdg_goals(text),
             "last_updated": row["updated_at"],
         }
