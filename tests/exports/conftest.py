@@ -4,29 +4,14 @@ PostgreSQL when ``DATABASE_URL`` is set."""
 from __future__ import annotations
 
 import copy
-import os
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-_TMP = Path(tempfile.mkdtemp(prefix="communique-export-tests-"))
-os.environ.setdefault("COMMUNIQUE_DATA_DIR", str(_TMP))
-os.environ.setdefault("COMMUNIQUE_SECRET_KEY", "tests-only-not-secret")
-os.environ.setdefault("COMMUNIQUE_DB", str(_TMP / "unused.sqlite3"))
-os.environ.setdefault("COMMUNIQUE_TEST_DB", str(_TMP / "test.sqlite3"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "communique.settings")
+from django_env import setup_django
 
-import django  # noqa: E402
-from django.conf import settings  # noqa: E402
-
-django.setup()
-if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = os.environ["COMMUNIQUE_TEST_DB"]
-
-ON_POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+_TMP, ON_POSTGRES = setup_django("communique-export-tests-")
 TODAY_DUE = "2026-03"  # due date given to one commitment in `tracked`
 
 

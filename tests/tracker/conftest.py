@@ -1,4 +1,4 @@
-"""Django for the tracker tests only: other tests never pay for Django start-up.
+"""Django for the tracker tests (set up by tests/django_env.py): other tests never pay for Django start-up.
 
 The database is a throwaway SQLite file (a real file, so that threads get real connections),
 or PostgreSQL when ``DATABASE_URL`` is set (``scripts/test.sh`` runs this directory again
@@ -7,33 +7,17 @@ against a server started by ``scripts/postgres.sh``).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-_TMP = Path(tempfile.mkdtemp(prefix="communique-tracker-tests-"))
-os.environ.setdefault("COMMUNIQUE_DATA_DIR", str(_TMP))  # never the user's data directory
-os.environ.setdefault("COMMUNIQUE_SECRET_KEY", "tests-only-not-secret")
-os.environ["COMMUNIQUE_DB"] = str(_TMP / "unused.sqlite3")
-os.environ.setdefault("COMMUNIQUE_TEST_DB", str(_TMP / "test.sqlite3"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "communique.settings")
+from django_env import setup_django
 
-import django  # noqa: E402
-from django.conf import settings  # noqa: E402
-
-django.setup()
-if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # Settings may have been loaded before this file (e.g. DJANGO_SETTINGS_MODULE in pytest config).
-    settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = os.environ["COMMUNIQUE_TEST_DB"]
+_TMP, ON_POSTGRES = setup_django("communique-tracker-tests-", own_db_path=True)
 
 from communique.interchange import document_from_dict  # noqa: E402
 from communique.model import Document  # noqa: E402
-
-ON_POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 
 def statement_dict(
